@@ -1,0 +1,56 @@
+# The front door. `make run` serves the portal with demo data; `make test` runs
+# every test. Both set up what is missing (venv, PostgreSQL, Chromium) first.
+SHELL := /bin/bash
+PY := .venv/bin/python
+MANAGE := $(PY) manage.py
+export DJANGO_SETTINGS_MODULE ?= cpdd_portal.settings.dev
+
+.PHONY: run test bench setup venv db browser lint format messages stop-db check-deploy
+
+venv:
+	@scripts/venv.sh requirements-dev.txt
+
+db:
+ifndef DATABASE_URL
+	@scripts/localdb.sh start
+endif
+
+browser:
+	@scripts/apt.sh chromium fonts-khmeros
+
+setup: venv db
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_demo_data
+
+run: setup
+	@$(MANAGE) shell -c "from core.demo import print_logins; print_logins()"
+	$(MANAGE) runserver 127.0.0.1:8000
+
+test: venv db browser
+	DJANGO_SETTINGS_MODULE=cpdd_portal.settings.test $(PY) -m pytest
+
+bench: venv db
+	@scripts/apt.sh wrk
+	$(PY) -m bench
+
+lint: venv
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+	DJANGO_SETTINGS_MODULE=cpdd_portal.settings.test $(MANAGE) makemigrations --check --dry-run
+
+format: venv
+	$(PY) -m ruff check --fix .
+	$(PY) -m ruff format .
+
+messages: venv
+	$(MANAGE) makemessages -l km --ignore=.venv --ignore=staticfiles --ignore=tests
+	$(MANAGE) compilemessages -l km --ignore=.venv
+
+check-deploy: venv
+	DJANGO_SETTINGS_MODULE=cpdd_portal.settings.prod SECRET_KEY=$$(head -c 48 /dev/urandom | base64) \
+	  ALLOWED_HOSTS=cpdd.example.org SMTP_HOST=smtp.example.org \
+	  DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:54329/cpdd} \
+	  $(MANAGE) check --deploy --fail-level WARNING
+
+stop-db:
+	@scripts/localdb.sh stop

@@ -1,0 +1,37 @@
+"""Production: every secret comes from the environment, with no default."""
+
+from .base import *  # noqa: F403
+from .base import env
+
+DEBUG = False
+SECRET_KEY = env("SECRET_KEY")
+ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
+DATABASES = {"default": env.db("DATABASE_URL")}
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=60 * 60 * 24 * 365)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = True
+
+MAILERS = {
+    "default": {
+        "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "OPTIONS": {
+            "host": env("SMTP_HOST"),
+            "port": env.int("SMTP_PORT", default=587),
+            "username": env("SMTP_USERNAME", default=""),
+            "password": env("SMTP_PASSWORD", default=""),
+            "use_tls": env.bool("SMTP_USE_TLS", default=True),
+            "timeout": 10,
+        },
+    }
+}
+
+# Cached templates and a shared cache (Redis) across web containers.
+CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}

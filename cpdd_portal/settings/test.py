@@ -1,0 +1,18 @@
+"""Test settings: the same PostgreSQL as development, fast hashing, no DEBUG."""
+
+import os
+
+os.environ.setdefault(
+    "SECRET_KEY",
+    "test-only-insecure-key-never-used-in-production",  # nosec B105
+)
+os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:54329/cpdd")
+os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
+
+from .base import *  # noqa: F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES["staticfiles"] = {  # noqa: F405
+    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+}
+LOGGING["loggers"]["cpdd_portal.requests"]["level"] = "WARNING"  # noqa: F405

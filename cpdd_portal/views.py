@@ -1,0 +1,23 @@
+from django.db import connection
+from django.http import JsonResponse
+from django.views.decorators.cache import never_cache
+from django.views.generic import TemplateView
+
+
+class HomeView(TemplateView):
+    template_name = "cpdd_portal/home.html"
+
+
+class AboutView(TemplateView):
+    template_name = "cpdd_portal/about.html"
+
+
+@never_cache
+def healthz(request):
+    """Liveness and readiness: one round trip to the database."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except Exception:  # any database failure means "not ready"
+        return JsonResponse({"status": "error", "database": "unreachable"}, status=503)
+    return JsonResponse({"status": "ok"})
