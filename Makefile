@@ -5,7 +5,7 @@ PY := .venv/bin/python
 MANAGE := $(PY) manage.py
 export DJANGO_SETTINGS_MODULE ?= cpdd_portal.settings.dev
 
-.PHONY: run test bench setup venv db browser lint format messages stop-db check-deploy
+.PHONY: run test bench setup venv db browser lint format messages stop-db check-deploy totp
 
 venv:
 	@scripts/venv.sh requirements-dev.txt
@@ -23,8 +23,10 @@ setup: venv db
 	$(MANAGE) load_demo_data
 
 run: setup
-	@$(MANAGE) shell -c "from core.demo import print_logins; print_logins()"
 	$(MANAGE) runserver 127.0.0.1:8000
+
+totp: venv
+	@$(MANAGE) demo_totp
 
 test: venv db browser
 	DJANGO_SETTINGS_MODULE=cpdd_portal.settings.test $(PY) -m pytest

@@ -1,0 +1,30 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from cpdd_portal import demo
+
+
+class Command(BaseCommand):
+    help = (
+        "Fill the portal with demo data from the coalition's own texts. "
+        "Idempotent: running it again updates the same records."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--allow-production",
+            action="store_true",
+            help="Load even when DEBUG is off (benchmarks). Never on a live site.",
+        )
+
+    def handle(self, *args, allow_production, **options):
+        if not settings.DEBUG and not allow_production:
+            raise CommandError(
+                "Demo data has known passwords; refusing with DEBUG off. "
+                "Pass --allow-production for a throwaway database."
+            )
+        with transaction.atomic():
+            demo.create_demo_accounts()
+        self.stdout.write(self.style.SUCCESS("Demo data loaded."))
+        self.stdout.write(demo.logins_text())
