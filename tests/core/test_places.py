@@ -22,7 +22,9 @@ def test_all_provinces_and_the_capital_are_loaded():
     capital = Province.objects.get(kind=Province.Kind.CAPITAL)
     assert capital.name_en == "Phnom Penh"
     assert capital.name_km == "ភ្នំពេញ"
-    assert {"KH-24", "KH-25"} <= set(Province.objects.values_list("iso_code", flat=True))
+    assert {"KH-24", "KH-25"} <= set(
+        Province.objects.values_list("iso_code", flat=True)
+    )
 
 
 def test_districts_and_communes_of_the_gazetteer_are_loaded():
