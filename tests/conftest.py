@@ -15,3 +15,17 @@ def clear_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+def pytest_collection_modifyitems(config, items):
+    """Run browser tests last and restore migration data around them.
+
+    live_server needs a transactional database, whose teardown empties every
+    table, including the places and groups that migrations load.
+    """
+    for item in items:
+        if "tests/e2e/" in str(item.path):
+            item.add_marker(
+                pytest.mark.django_db(transaction=True, serialized_rollback=True)
+            )
+    items.sort(key=lambda item: "tests/e2e/" in str(item.path))
