@@ -23,6 +23,7 @@ urlpatterns += i18n_patterns(
     path("", views.HomeView.as_view(), name="home"),
     path("about/", views.AboutView.as_view(), name="about"),
     path("accounts/", include("allauth.urls")),
+    path("members/", include("members.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )

@@ -9,6 +9,16 @@ def media_root(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def english_by_default():
+    """Requests to /km/ leave Khmer active in the thread; start each test in English."""
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def clear_cache():
     from django.core.cache import cache
 

@@ -3,285 +3,1102 @@
 import django.contrib.postgres.indexes
 import django.db.models.deletion
 import django.utils.timezone
-import members.models
 import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
 
+import members.models
+
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('core', '0005_site_name'),
+        ("core", "0005_site_name"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='HistoricalOrganization',
+            name="HistoricalOrganization",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('name_en', models.CharField(max_length=200, null=True, verbose_name='name')),
-                ('name_km', models.CharField(max_length=200, null=True, verbose_name='name')),
-                ('acronym', models.CharField(blank=True, max_length=30, verbose_name='acronym')),
-                ('slug', models.SlugField(max_length=80, verbose_name='slug')),
-                ('kind', models.CharField(choices=[('local_ngo', 'Local NGO'), ('ingo', 'International NGO'), ('cbo', 'Community-based organisation'), ('network', 'Network or association'), ('government', 'Government body'), ('development_partner', 'Development partner'), ('company', 'Company'), ('individual', 'Individual member')], max_length=24, verbose_name='kind')),
-                ('membership_status', models.CharField(blank=True, choices=[(None, 'Partner (not a member)'), ('applicant', 'Applicant'), ('active', 'Active member'), ('suspended', 'Suspended'), ('lapsed', 'Lapsed'), ('withdrawn', 'Withdrawn')], help_text='Set through membership status changes. Empty for partners who are not members.', max_length=12, verbose_name='membership status')),
-                ('joined_on', models.DateField(blank=True, null=True, verbose_name='member since')),
-                ('logo', models.TextField(blank=True, max_length=100, verbose_name='logo')),
-                ('description', models.TextField(blank=True, help_text='Markdown: **bold**, lists, links.', verbose_name='description')),
-                ('description_en', models.TextField(blank=True, help_text='Markdown: **bold**, lists, links.', null=True, verbose_name='description')),
-                ('description_km', models.TextField(blank=True, help_text='Markdown: **bold**, lists, links.', null=True, verbose_name='description')),
-                ('website', models.URLField(blank=True, verbose_name='website')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='public email')),
-                ('phone', models.CharField(blank=True, max_length=40, verbose_name='public phone')),
-                ('address', models.CharField(blank=True, max_length=255, verbose_name='address')),
-                ('founded_year', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='year founded')),
-                ('registration_number', models.CharField(blank=True, help_text='Registration with the Ministry of Interior, if any.', max_length=60, verbose_name='registration number')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('head_office_province', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='core.province', verbose_name='head office province')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                (
+                    "name_en",
+                    models.CharField(max_length=200, null=True, verbose_name="name"),
+                ),
+                (
+                    "name_km",
+                    models.CharField(max_length=200, null=True, verbose_name="name"),
+                ),
+                (
+                    "acronym",
+                    models.CharField(blank=True, max_length=30, verbose_name="acronym"),
+                ),
+                ("slug", models.SlugField(max_length=80, verbose_name="slug")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("local_ngo", "Local NGO"),
+                            ("ingo", "International NGO"),
+                            ("cbo", "Community-based organisation"),
+                            ("network", "Network or association"),
+                            ("government", "Government body"),
+                            ("development_partner", "Development partner"),
+                            ("company", "Company"),
+                            ("individual", "Individual member"),
+                        ],
+                        max_length=24,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "membership_status",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            (None, "Partner (not a member)"),
+                            ("applicant", "Applicant"),
+                            ("active", "Active member"),
+                            ("suspended", "Suspended"),
+                            ("lapsed", "Lapsed"),
+                            ("withdrawn", "Withdrawn"),
+                        ],
+                        help_text="Set through membership status changes. Empty for partners who are not members.",
+                        max_length=12,
+                        verbose_name="membership status",
+                    ),
+                ),
+                (
+                    "joined_on",
+                    models.DateField(
+                        blank=True, null=True, verbose_name="member since"
+                    ),
+                ),
+                (
+                    "logo",
+                    models.TextField(blank=True, max_length=100, verbose_name="logo"),
+                ),
+                (
+                    "description",
+                    models.TextField(
+                        blank=True,
+                        help_text="Markdown: **bold**, lists, links.",
+                        verbose_name="description",
+                    ),
+                ),
+                (
+                    "description_en",
+                    models.TextField(
+                        blank=True,
+                        help_text="Markdown: **bold**, lists, links.",
+                        null=True,
+                        verbose_name="description",
+                    ),
+                ),
+                (
+                    "description_km",
+                    models.TextField(
+                        blank=True,
+                        help_text="Markdown: **bold**, lists, links.",
+                        null=True,
+                        verbose_name="description",
+                    ),
+                ),
+                ("website", models.URLField(blank=True, verbose_name="website")),
+                (
+                    "email",
+                    models.EmailField(
+                        blank=True, max_length=254, verbose_name="public email"
+                    ),
+                ),
+                (
+                    "phone",
+                    models.CharField(
+                        blank=True, max_length=40, verbose_name="public phone"
+                    ),
+                ),
+                (
+                    "address",
+                    models.CharField(
+                        blank=True, max_length=255, verbose_name="address"
+                    ),
+                ),
+                (
+                    "founded_year",
+                    models.PositiveSmallIntegerField(
+                        blank=True, null=True, verbose_name="year founded"
+                    ),
+                ),
+                (
+                    "registration_number",
+                    models.CharField(
+                        blank=True,
+                        help_text="Registration with the Ministry of Interior, if any.",
+                        max_length=60,
+                        verbose_name="registration number",
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")],
+                        max_length=1,
+                    ),
+                ),
+                (
+                    "head_office_province",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="core.province",
+                        verbose_name="head office province",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical organisation',
-                'verbose_name_plural': 'historical organisations',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical organisation",
+                "verbose_name_plural": "historical organisations",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='Organization',
+            name="Organization",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('name_en', models.CharField(max_length=200, null=True, verbose_name='name')),
-                ('name_km', models.CharField(max_length=200, null=True, verbose_name='name')),
-                ('acronym', models.CharField(blank=True, max_length=30, verbose_name='acronym')),
-                ('slug', models.SlugField(max_length=80, unique=True, verbose_name='slug')),
-                ('kind', models.CharField(choices=[('local_ngo', 'Local NGO'), ('ingo', 'International NGO'), ('cbo', 'Community-based organisation'), ('network', 'Network or association'), ('government', 'Government body'), ('development_partner', 'Development partner'), ('company', 'Company'), ('individual', 'Individual member')], max_length=24, verbose_name='kind')),
-                ('membership_status', models.CharField(blank=True, choices=[(None, 'Partner (not a member)'), ('applicant', 'Applicant'), ('active', 'Active member'), ('suspended', 'Suspended'), ('lapsed', 'Lapsed'), ('withdrawn', 'Withdrawn')], help_text='Set through membership status changes. Empty for partners who are not members.', max_length=12, verbose_name='membership status')),
-                ('joined_on', models.DateField(blank=True, null=True, verbose_name='member since')),
-                ('logo', models.ImageField(blank=True, upload_to='logos/', verbose_name='logo')),
-                ('description', models.TextField(blank=True, help_text='Markdown: **bold**, lists, links.', verbose_name='description')),
-                ('description_en', models.TextField(blank=True, help_text='Markdown: **bold**, lists, links.', null=True, verbose_name='description')),
-                ('description_km', models.TextField(blank=True, help_text='Markdown: **bold**, lists, links.', null=True, verbose_name='description')),
-                ('website', models.URLField(blank=True, verbose_name='website')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='public email')),
-                ('phone', models.CharField(blank=True, max_length=40, verbose_name='public phone')),
-                ('address', models.CharField(blank=True, max_length=255, verbose_name='address')),
-                ('founded_year', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='year founded')),
-                ('registration_number', models.CharField(blank=True, help_text='Registration with the Ministry of Interior, if any.', max_length=60, verbose_name='registration number')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('head_office_province', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='head_offices', to='core.province', verbose_name='head office province')),
-                ('provinces', models.ManyToManyField(blank=True, related_name='organizations', to='core.province', verbose_name='provinces of operation')),
-                ('themes', models.ManyToManyField(blank=True, related_name='organizations', to='core.theme', verbose_name='areas of work')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                (
+                    "name_en",
+                    models.CharField(max_length=200, null=True, verbose_name="name"),
+                ),
+                (
+                    "name_km",
+                    models.CharField(max_length=200, null=True, verbose_name="name"),
+                ),
+                (
+                    "acronym",
+                    models.CharField(blank=True, max_length=30, verbose_name="acronym"),
+                ),
+                (
+                    "slug",
+                    models.SlugField(max_length=80, unique=True, verbose_name="slug"),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("local_ngo", "Local NGO"),
+                            ("ingo", "International NGO"),
+                            ("cbo", "Community-based organisation"),
+                            ("network", "Network or association"),
+                            ("government", "Government body"),
+                            ("development_partner", "Development partner"),
+                            ("company", "Company"),
+                            ("individual", "Individual member"),
+                        ],
+                        max_length=24,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "membership_status",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            (None, "Partner (not a member)"),
+                            ("applicant", "Applicant"),
+                            ("active", "Active member"),
+                            ("suspended", "Suspended"),
+                            ("lapsed", "Lapsed"),
+                            ("withdrawn", "Withdrawn"),
+                        ],
+                        help_text="Set through membership status changes. Empty for partners who are not members.",
+                        max_length=12,
+                        verbose_name="membership status",
+                    ),
+                ),
+                (
+                    "joined_on",
+                    models.DateField(
+                        blank=True, null=True, verbose_name="member since"
+                    ),
+                ),
+                (
+                    "logo",
+                    models.ImageField(
+                        blank=True, upload_to="logos/", verbose_name="logo"
+                    ),
+                ),
+                (
+                    "description",
+                    models.TextField(
+                        blank=True,
+                        help_text="Markdown: **bold**, lists, links.",
+                        verbose_name="description",
+                    ),
+                ),
+                (
+                    "description_en",
+                    models.TextField(
+                        blank=True,
+                        help_text="Markdown: **bold**, lists, links.",
+                        null=True,
+                        verbose_name="description",
+                    ),
+                ),
+                (
+                    "description_km",
+                    models.TextField(
+                        blank=True,
+                        help_text="Markdown: **bold**, lists, links.",
+                        null=True,
+                        verbose_name="description",
+                    ),
+                ),
+                ("website", models.URLField(blank=True, verbose_name="website")),
+                (
+                    "email",
+                    models.EmailField(
+                        blank=True, max_length=254, verbose_name="public email"
+                    ),
+                ),
+                (
+                    "phone",
+                    models.CharField(
+                        blank=True, max_length=40, verbose_name="public phone"
+                    ),
+                ),
+                (
+                    "address",
+                    models.CharField(
+                        blank=True, max_length=255, verbose_name="address"
+                    ),
+                ),
+                (
+                    "founded_year",
+                    models.PositiveSmallIntegerField(
+                        blank=True, null=True, verbose_name="year founded"
+                    ),
+                ),
+                (
+                    "registration_number",
+                    models.CharField(
+                        blank=True,
+                        help_text="Registration with the Ministry of Interior, if any.",
+                        max_length=60,
+                        verbose_name="registration number",
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, verbose_name="created"),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(auto_now=True, verbose_name="updated"),
+                ),
+                (
+                    "head_office_province",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="head_offices",
+                        to="core.province",
+                        verbose_name="head office province",
+                    ),
+                ),
+                (
+                    "provinces",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="organizations",
+                        to="core.province",
+                        verbose_name="provinces of operation",
+                    ),
+                ),
+                (
+                    "themes",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="organizations",
+                        to="core.theme",
+                        verbose_name="areas of work",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'organisation',
-                'verbose_name_plural': 'organisations',
-                'ordering': ['name_en'],
+                "verbose_name": "organisation",
+                "verbose_name_plural": "organisations",
+                "ordering": ["name_en"],
             },
         ),
         migrations.CreateModel(
-            name='MembershipStatusChange',
+            name="MembershipStatusChange",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', models.CharField(choices=[(None, 'Partner (not a member)'), ('applicant', 'Applicant'), ('active', 'Active member'), ('suspended', 'Suspended'), ('lapsed', 'Lapsed'), ('withdrawn', 'Withdrawn')], max_length=12, verbose_name='status')),
-                ('effective_on', models.DateField(default=django.utils.timezone.localdate, verbose_name='effective on')),
-                ('note', models.CharField(blank=True, max_length=255, verbose_name='note')),
-                ('recorded_at', models.DateTimeField(auto_now_add=True, verbose_name='recorded at')),
-                ('recorded_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='recorded by')),
-                ('organization', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='status_changes', to='members.organization', verbose_name='organisation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            (None, "Partner (not a member)"),
+                            ("applicant", "Applicant"),
+                            ("active", "Active member"),
+                            ("suspended", "Suspended"),
+                            ("lapsed", "Lapsed"),
+                            ("withdrawn", "Withdrawn"),
+                        ],
+                        max_length=12,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "effective_on",
+                    models.DateField(
+                        default=django.utils.timezone.localdate,
+                        verbose_name="effective on",
+                    ),
+                ),
+                (
+                    "note",
+                    models.CharField(blank=True, max_length=255, verbose_name="note"),
+                ),
+                (
+                    "recorded_at",
+                    models.DateTimeField(auto_now_add=True, verbose_name="recorded at"),
+                ),
+                (
+                    "recorded_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="recorded by",
+                    ),
+                ),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="status_changes",
+                        to="members.organization",
+                        verbose_name="organisation",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'membership status change',
-                'verbose_name_plural': 'membership status changes',
-                'ordering': ['-effective_on', '-recorded_at'],
+                "verbose_name": "membership status change",
+                "verbose_name_plural": "membership status changes",
+                "ordering": ["-effective_on", "-recorded_at"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalContact',
+            name="HistoricalContact",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('name', models.CharField(max_length=120, verbose_name='name')),
-                ('sex', models.CharField(choices=[('female', 'Female'), ('male', 'Male'), ('other', 'Other or not stated')], max_length=8, verbose_name='sex')),
-                ('position', models.CharField(blank=True, max_length=120, verbose_name='position')),
-                ('phone', models.CharField(blank=True, max_length=40, verbose_name='phone')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='email')),
-                ('is_public', models.BooleanField(default=False, help_text="Only then are this person's name, phone and email public.", verbose_name='shown on the public profile')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('organization', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='members.organization', verbose_name='organisation')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=120, verbose_name="name")),
+                (
+                    "sex",
+                    models.CharField(
+                        choices=[
+                            ("female", "Female"),
+                            ("male", "Male"),
+                            ("other", "Other or not stated"),
+                        ],
+                        max_length=8,
+                        verbose_name="sex",
+                    ),
+                ),
+                (
+                    "position",
+                    models.CharField(
+                        blank=True, max_length=120, verbose_name="position"
+                    ),
+                ),
+                (
+                    "phone",
+                    models.CharField(blank=True, max_length=40, verbose_name="phone"),
+                ),
+                (
+                    "email",
+                    models.EmailField(blank=True, max_length=254, verbose_name="email"),
+                ),
+                (
+                    "is_public",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Only then are this person's name, phone and email public.",
+                        verbose_name="shown on the public profile",
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")],
+                        max_length=1,
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="members.organization",
+                        verbose_name="organisation",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical contact',
-                'verbose_name_plural': 'historical contacts',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical contact",
+                "verbose_name_plural": "historical contacts",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='Contact',
+            name="Contact",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=120, verbose_name='name')),
-                ('sex', models.CharField(choices=[('female', 'Female'), ('male', 'Male'), ('other', 'Other or not stated')], max_length=8, verbose_name='sex')),
-                ('position', models.CharField(blank=True, max_length=120, verbose_name='position')),
-                ('phone', models.CharField(blank=True, max_length=40, verbose_name='phone')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='email')),
-                ('is_public', models.BooleanField(default=False, help_text="Only then are this person's name, phone and email public.", verbose_name='shown on the public profile')),
-                ('organization', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='contacts', to='members.organization', verbose_name='organisation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                ("name", models.CharField(max_length=120, verbose_name="name")),
+                (
+                    "sex",
+                    models.CharField(
+                        choices=[
+                            ("female", "Female"),
+                            ("male", "Male"),
+                            ("other", "Other or not stated"),
+                        ],
+                        max_length=8,
+                        verbose_name="sex",
+                    ),
+                ),
+                (
+                    "position",
+                    models.CharField(
+                        blank=True, max_length=120, verbose_name="position"
+                    ),
+                ),
+                (
+                    "phone",
+                    models.CharField(blank=True, max_length=40, verbose_name="phone"),
+                ),
+                (
+                    "email",
+                    models.EmailField(blank=True, max_length=254, verbose_name="email"),
+                ),
+                (
+                    "is_public",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Only then are this person's name, phone and email public.",
+                        verbose_name="shown on the public profile",
+                    ),
+                ),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="contacts",
+                        to="members.organization",
+                        verbose_name="organisation",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'contact',
-                'verbose_name_plural': 'contacts',
-                'ordering': ['organization', 'name'],
+                "verbose_name": "contact",
+                "verbose_name_plural": "contacts",
+                "ordering": ["organization", "name"],
             },
         ),
         migrations.CreateModel(
-            name='Representative',
+            name="Representative",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('added_at', models.DateTimeField(auto_now_add=True, verbose_name='added')),
-                ('organization', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to='members.organization', verbose_name='organisation')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to=settings.AUTH_USER_MODEL, verbose_name='user')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                (
+                    "added_at",
+                    models.DateTimeField(auto_now_add=True, verbose_name="added"),
+                ),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        to="members.organization",
+                        verbose_name="organisation",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="user",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'representative',
-                'verbose_name_plural': 'representatives',
-                'ordering': ['organization', 'added_at'],
+                "verbose_name": "representative",
+                "verbose_name_plural": "representatives",
+                "ordering": ["organization", "added_at"],
             },
         ),
         migrations.AddField(
-            model_name='organization',
-            name='representatives',
-            field=models.ManyToManyField(blank=True, related_name='represented_organizations', through='members.Representative', to=settings.AUTH_USER_MODEL, verbose_name='representatives'),
+            model_name="organization",
+            name="representatives",
+            field=models.ManyToManyField(
+                blank=True,
+                related_name="represented_organizations",
+                through="members.Representative",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="representatives",
+            ),
         ),
         migrations.CreateModel(
-            name='RepresentativeInvitation',
+            name="RepresentativeInvitation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('email', models.EmailField(max_length=254, verbose_name='email')),
-                ('token', models.CharField(default=members.models._invitation_token, editable=False, max_length=64, unique=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='sent')),
-                ('expires_at', models.DateTimeField(verbose_name='expires')),
-                ('accepted_at', models.DateTimeField(blank=True, null=True, verbose_name='accepted')),
-                ('accepted_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='accepted by')),
-                ('invited_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='invited by')),
-                ('organization', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='invitations', to='members.organization', verbose_name='organisation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                ("email", models.EmailField(max_length=254, verbose_name="email")),
+                (
+                    "token",
+                    models.CharField(
+                        default=members.models._invitation_token,
+                        editable=False,
+                        max_length=64,
+                        unique=True,
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, verbose_name="sent"),
+                ),
+                ("expires_at", models.DateTimeField(verbose_name="expires")),
+                (
+                    "accepted_at",
+                    models.DateTimeField(
+                        blank=True, null=True, verbose_name="accepted"
+                    ),
+                ),
+                (
+                    "accepted_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="accepted by",
+                    ),
+                ),
+                (
+                    "invited_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="invited by",
+                    ),
+                ),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="invitations",
+                        to="members.organization",
+                        verbose_name="organisation",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'representative invitation',
-                'verbose_name_plural': 'representative invitations',
-                'ordering': ['-created_at'],
+                "verbose_name": "representative invitation",
+                "verbose_name_plural": "representative invitations",
+                "ordering": ["-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='WorkingGroup',
+            name="WorkingGroup",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('name_en', models.CharField(max_length=200, null=True, verbose_name='name')),
-                ('name_km', models.CharField(max_length=200, null=True, verbose_name='name')),
-                ('acronym', models.CharField(max_length=20, verbose_name='acronym')),
-                ('slug', models.SlugField(unique=True, verbose_name='slug')),
-                ('purpose', models.TextField(blank=True, help_text='Markdown.', verbose_name='purpose')),
-                ('purpose_en', models.TextField(blank=True, help_text='Markdown.', null=True, verbose_name='purpose')),
-                ('purpose_km', models.TextField(blank=True, help_text='Markdown.', null=True, verbose_name='purpose')),
-                ('cadence', models.CharField(blank=True, help_text='e.g. Monthly', max_length=100, verbose_name='meets')),
-                ('cadence_en', models.CharField(blank=True, help_text='e.g. Monthly', max_length=100, null=True, verbose_name='meets')),
-                ('cadence_km', models.CharField(blank=True, help_text='e.g. Monthly', max_length=100, null=True, verbose_name='meets')),
-                ('established_on', models.DateField(blank=True, null=True, verbose_name='established')),
-                ('is_active', models.BooleanField(default=True, verbose_name='active')),
-                ('coordinator', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='coordinated_groups', to='members.organization', verbose_name='coordinator')),
-                ('organizations', models.ManyToManyField(blank=True, related_name='working_groups', to='members.organization', verbose_name='member organisations')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                (
+                    "name_en",
+                    models.CharField(max_length=200, null=True, verbose_name="name"),
+                ),
+                (
+                    "name_km",
+                    models.CharField(max_length=200, null=True, verbose_name="name"),
+                ),
+                ("acronym", models.CharField(max_length=20, verbose_name="acronym")),
+                ("slug", models.SlugField(unique=True, verbose_name="slug")),
+                (
+                    "purpose",
+                    models.TextField(
+                        blank=True, help_text="Markdown.", verbose_name="purpose"
+                    ),
+                ),
+                (
+                    "purpose_en",
+                    models.TextField(
+                        blank=True,
+                        help_text="Markdown.",
+                        null=True,
+                        verbose_name="purpose",
+                    ),
+                ),
+                (
+                    "purpose_km",
+                    models.TextField(
+                        blank=True,
+                        help_text="Markdown.",
+                        null=True,
+                        verbose_name="purpose",
+                    ),
+                ),
+                (
+                    "cadence",
+                    models.CharField(
+                        blank=True,
+                        help_text="e.g. Monthly",
+                        max_length=100,
+                        verbose_name="meets",
+                    ),
+                ),
+                (
+                    "cadence_en",
+                    models.CharField(
+                        blank=True,
+                        help_text="e.g. Monthly",
+                        max_length=100,
+                        null=True,
+                        verbose_name="meets",
+                    ),
+                ),
+                (
+                    "cadence_km",
+                    models.CharField(
+                        blank=True,
+                        help_text="e.g. Monthly",
+                        max_length=100,
+                        null=True,
+                        verbose_name="meets",
+                    ),
+                ),
+                (
+                    "established_on",
+                    models.DateField(blank=True, null=True, verbose_name="established"),
+                ),
+                ("is_active", models.BooleanField(default=True, verbose_name="active")),
+                (
+                    "coordinator",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="coordinated_groups",
+                        to="members.organization",
+                        verbose_name="coordinator",
+                    ),
+                ),
+                (
+                    "organizations",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="working_groups",
+                        to="members.organization",
+                        verbose_name="member organisations",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'working group',
-                'verbose_name_plural': 'working groups',
-                'ordering': ['established_on', 'acronym'],
+                "verbose_name": "working group",
+                "verbose_name_plural": "working groups",
+                "ordering": ["established_on", "acronym"],
             },
         ),
         migrations.CreateModel(
-            name='MembershipApplication',
+            name="MembershipApplication",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', models.CharField(choices=[('pending', 'Pending'), ('approved', 'Approved'), ('declined', 'Declined')], default='pending', max_length=10, verbose_name='status')),
-                ('name_en', models.CharField(max_length=200, verbose_name='name in English')),
-                ('name_km', models.CharField(blank=True, max_length=200, verbose_name='name in Khmer')),
-                ('acronym', models.CharField(blank=True, max_length=30, verbose_name='acronym')),
-                ('kind', models.CharField(choices=[('local_ngo', 'Local NGO'), ('ingo', 'International NGO'), ('cbo', 'Community-based organisation'), ('network', 'Network or association'), ('government', 'Government body'), ('development_partner', 'Development partner'), ('company', 'Company'), ('individual', 'Individual member')], max_length=24, verbose_name='kind')),
-                ('website', models.URLField(blank=True, verbose_name='website')),
-                ('description', models.TextField(verbose_name='what the organisation does')),
-                ('founded_year', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='year founded')),
-                ('registration_number', models.CharField(blank=True, max_length=60, verbose_name='registration number')),
-                ('contact_name', models.CharField(max_length=120, verbose_name='contact person')),
-                ('contact_sex', models.CharField(choices=[('female', 'Female'), ('male', 'Male'), ('other', 'Other or not stated')], max_length=8, verbose_name='sex')),
-                ('contact_position', models.CharField(blank=True, max_length=120, verbose_name='position')),
-                ('contact_phone', models.CharField(max_length=40, verbose_name='phone')),
-                ('contact_email', models.EmailField(max_length=254, verbose_name='email')),
-                ('submitted_at', models.DateTimeField(auto_now_add=True, verbose_name='submitted')),
-                ('decided_at', models.DateTimeField(blank=True, null=True, verbose_name='decided')),
-                ('decline_reason', models.TextField(blank=True, verbose_name='reason for declining')),
-                ('applicant', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='membership_applications', to=settings.AUTH_USER_MODEL, verbose_name="applicant's account")),
-                ('decided_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='decided by')),
-                ('head_office_province', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='core.province', verbose_name='head office province')),
-                ('provinces', models.ManyToManyField(related_name='+', to='core.province', verbose_name='provinces of operation')),
-                ('themes', models.ManyToManyField(blank=True, related_name='+', to='core.theme', verbose_name='areas of work')),
-                ('organization', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='application', to='members.organization', verbose_name='organisation created')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("pending", "Pending"),
+                            ("approved", "Approved"),
+                            ("declined", "Declined"),
+                        ],
+                        default="pending",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "name_en",
+                    models.CharField(max_length=200, verbose_name="name in English"),
+                ),
+                (
+                    "name_km",
+                    models.CharField(
+                        blank=True, max_length=200, verbose_name="name in Khmer"
+                    ),
+                ),
+                (
+                    "acronym",
+                    models.CharField(blank=True, max_length=30, verbose_name="acronym"),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("local_ngo", "Local NGO"),
+                            ("ingo", "International NGO"),
+                            ("cbo", "Community-based organisation"),
+                            ("network", "Network or association"),
+                            ("government", "Government body"),
+                            ("development_partner", "Development partner"),
+                            ("company", "Company"),
+                            ("individual", "Individual member"),
+                        ],
+                        max_length=24,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("website", models.URLField(blank=True, verbose_name="website")),
+                (
+                    "description",
+                    models.TextField(verbose_name="what the organisation does"),
+                ),
+                (
+                    "founded_year",
+                    models.PositiveSmallIntegerField(
+                        blank=True, null=True, verbose_name="year founded"
+                    ),
+                ),
+                (
+                    "registration_number",
+                    models.CharField(
+                        blank=True, max_length=60, verbose_name="registration number"
+                    ),
+                ),
+                (
+                    "contact_name",
+                    models.CharField(max_length=120, verbose_name="contact person"),
+                ),
+                (
+                    "contact_sex",
+                    models.CharField(
+                        choices=[
+                            ("female", "Female"),
+                            ("male", "Male"),
+                            ("other", "Other or not stated"),
+                        ],
+                        max_length=8,
+                        verbose_name="sex",
+                    ),
+                ),
+                (
+                    "contact_position",
+                    models.CharField(
+                        blank=True, max_length=120, verbose_name="position"
+                    ),
+                ),
+                (
+                    "contact_phone",
+                    models.CharField(max_length=40, verbose_name="phone"),
+                ),
+                (
+                    "contact_email",
+                    models.EmailField(max_length=254, verbose_name="email"),
+                ),
+                (
+                    "submitted_at",
+                    models.DateTimeField(auto_now_add=True, verbose_name="submitted"),
+                ),
+                (
+                    "decided_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="decided"),
+                ),
+                (
+                    "decline_reason",
+                    models.TextField(blank=True, verbose_name="reason for declining"),
+                ),
+                (
+                    "applicant",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="membership_applications",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="applicant's account",
+                    ),
+                ),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="decided by",
+                    ),
+                ),
+                (
+                    "head_office_province",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="core.province",
+                        verbose_name="head office province",
+                    ),
+                ),
+                (
+                    "provinces",
+                    models.ManyToManyField(
+                        related_name="+",
+                        to="core.province",
+                        verbose_name="provinces of operation",
+                    ),
+                ),
+                (
+                    "themes",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="+",
+                        to="core.theme",
+                        verbose_name="areas of work",
+                    ),
+                ),
+                (
+                    "organization",
+                    models.OneToOneField(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="application",
+                        to="members.organization",
+                        verbose_name="organisation created",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'membership application',
-                'verbose_name_plural': 'membership applications',
-                'ordering': ['-submitted_at'],
-                'constraints': [models.CheckConstraint(condition=models.Q(models.Q(('status', 'declined'), _negated=True), models.Q(('decline_reason', ''), _negated=True), _connector='OR'), name='application_declined_with_reason', violation_error_message='Say why the application is declined.')],
+                "verbose_name": "membership application",
+                "verbose_name_plural": "membership applications",
+                "ordering": ["-submitted_at"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("status", "declined"), _negated=True),
+                            models.Q(("decline_reason", ""), _negated=True),
+                            _connector="OR",
+                        ),
+                        name="application_declined_with_reason",
+                        violation_error_message="Say why the application is declined.",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Contribution',
+            name="Contribution",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField(verbose_name='year')),
-                ('amount', models.DecimalField(decimal_places=2, max_digits=12, verbose_name='amount')),
-                ('currency', models.CharField(choices=[('USD', 'US dollars'), ('KHR', 'Cambodian riel')], default='USD', max_length=3, verbose_name='currency')),
-                ('paid_on', models.DateField(blank=True, null=True, verbose_name='paid on')),
-                ('reference', models.CharField(blank=True, max_length=60, verbose_name='receipt or reference')),
-                ('note', models.CharField(blank=True, max_length=255, verbose_name='note')),
-                ('organization', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='contributions', to='members.organization', verbose_name='organisation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                ("year", models.PositiveSmallIntegerField(verbose_name="year")),
+                (
+                    "amount",
+                    models.DecimalField(
+                        decimal_places=2, max_digits=12, verbose_name="amount"
+                    ),
+                ),
+                (
+                    "currency",
+                    models.CharField(
+                        choices=[("USD", "US dollars"), ("KHR", "Cambodian riel")],
+                        default="USD",
+                        max_length=3,
+                        verbose_name="currency",
+                    ),
+                ),
+                (
+                    "paid_on",
+                    models.DateField(blank=True, null=True, verbose_name="paid on"),
+                ),
+                (
+                    "reference",
+                    models.CharField(
+                        blank=True, max_length=60, verbose_name="receipt or reference"
+                    ),
+                ),
+                (
+                    "note",
+                    models.CharField(blank=True, max_length=255, verbose_name="note"),
+                ),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="contributions",
+                        to="members.organization",
+                        verbose_name="organisation",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'contribution',
-                'verbose_name_plural': 'contributions',
-                'ordering': ['-year', 'organization'],
-                'constraints': [models.UniqueConstraint(fields=('organization', 'year'), name='contribution_one_per_year', violation_error_message='This organisation already has a contribution for that year.'), models.CheckConstraint(condition=models.Q(('amount__gte', 0)), name='contribution_amount_not_negative', violation_error_message='The amount cannot be negative.')],
+                "verbose_name": "contribution",
+                "verbose_name_plural": "contributions",
+                "ordering": ["-year", "organization"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("organization", "year"),
+                        name="contribution_one_per_year",
+                        violation_error_message="This organisation already has a contribution for that year.",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("amount__gte", 0)),
+                        name="contribution_amount_not_negative",
+                        violation_error_message="The amount cannot be negative.",
+                    ),
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='representative',
-            constraint=models.UniqueConstraint(fields=('organization', 'user'), name='representative_unique'),
+            model_name="representative",
+            constraint=models.UniqueConstraint(
+                fields=("organization", "user"), name="representative_unique"
+            ),
         ),
         migrations.AddIndex(
-            model_name='organization',
-            index=models.Index(fields=['membership_status', 'name_en'], name='organization_directory'),
+            model_name="organization",
+            index=models.Index(
+                fields=["membership_status", "name_en"], name="organization_directory"
+            ),
         ),
         migrations.AddIndex(
-            model_name='organization',
-            index=django.contrib.postgres.indexes.GinIndex(fields=['name_en', 'name_km', 'acronym'], name='organization_name_trgm', opclasses=['gin_trgm_ops', 'gin_trgm_ops', 'gin_trgm_ops']),
+            model_name="organization",
+            index=django.contrib.postgres.indexes.GinIndex(
+                fields=["name_en", "name_km", "acronym"],
+                name="organization_name_trgm",
+                opclasses=["gin_trgm_ops", "gin_trgm_ops", "gin_trgm_ops"],
+            ),
         ),
         migrations.AddConstraint(
-            model_name='organization',
-            constraint=models.CheckConstraint(condition=models.Q(('founded_year__isnull', True), models.Q(('founded_year__gte', 1900), ('founded_year__lte', 2100)), _connector='OR'), name='organization_founded_year_plausible', violation_error_message='Enter a year between 1900 and 2100.'),
+            model_name="organization",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("founded_year__isnull", True),
+                    models.Q(("founded_year__gte", 1900), ("founded_year__lte", 2100)),
+                    _connector="OR",
+                ),
+                name="organization_founded_year_plausible",
+                violation_error_message="Enter a year between 1900 and 2100.",
+            ),
         ),
     ]

@@ -1,0 +1,250 @@
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.db import transaction
+from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import DetailView, ListView, TemplateView, UpdateView
+from django_filters.views import FilterView
+from django_ratelimit.decorators import ratelimit
+
+from core.images import make_thumbnails
+
+from . import services
+from .filters import OrganizationFilter, PartnerFilter
+from .forms import (
+    ContactFormSet,
+    MembershipApplicationForm,
+    OrganizationProfileForm,
+    SignedInApplicationForm,
+)
+from .models import Contact, Organization, RepresentativeInvitation, WorkingGroup
+
+DIRECTORY_PAGE_SIZE = 24
+
+
+class OrganizationDirectoryView(FilterView):
+    filterset_class = OrganizationFilter
+    template_name = "members/organization_list.html"
+    paginate_by = DIRECTORY_PAGE_SIZE
+
+    def get_queryset(self):
+        return Organization.objects.active_members().for_directory()
+
+
+class PartnerListView(OrganizationDirectoryView):
+    filterset_class = PartnerFilter
+    template_name = "members/partner_list.html"
+
+    def get_queryset(self):
+        return Organization.objects.partners().for_directory()
+
+
+class OrganizationDetailView(DetailView):
+    template_name = "members/organization_detail.html"
+    context_object_name = "organization"
+
+    def get_queryset(self):
+        # Applicants, lapsed and withdrawn members keep a page only for staff
+        # and their own representatives; the public sees members and partners.
+        visible = Organization.objects.filter(
+            membership_status__in=["", Organization.MembershipStatus.ACTIVE]
+        ) | Organization.objects.editable_by(self.request.user)
+        return visible.select_related("head_office_province").prefetch_related(
+            "provinces",
+            "themes",
+            "working_groups",
+            Prefetch(
+                "contacts", queryset=Contact.objects.public(), to_attr="public_contacts"
+            ),
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["can_edit"] = (
+            Organization.objects.editable_by(self.request.user)
+            .filter(pk=self.object.pk)
+            .exists()
+            if self.request.user.is_authenticated
+            else False
+        )
+        return context
+
+
+class MyOrganizationsView(LoginRequiredMixin, ListView):
+    """ "My organisation": the organisations the signed-in user represents."""
+
+    template_name = "members/my_organizations.html"
+    context_object_name = "organizations"
+
+    def get_queryset(self):
+        return (
+            Organization.objects.filter(representatives=self.request.user)
+            .select_related("head_office_province")
+            .prefetch_related("contributions")
+        )
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        if len(self.object_list) == 1:
+            return redirect("members:organization-edit", slug=self.object_list[0].slug)
+        return response
+
+
+class OrganizationEditView(LoginRequiredMixin, UpdateView):
+    form_class = OrganizationProfileForm
+    template_name = "members/organization_form.html"
+    context_object_name = "organization"
+
+    def get_queryset(self):
+        # Another member's organisation is not found at all: the queryset is
+        # the permission.
+        return Organization.objects.editable_by(self.request.user)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.setdefault("contacts", ContactFormSet(instance=self.object))
+        context["contributions"] = self.object.contributions.order_by("-year")
+        return context
+
+    def post(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        form = self.get_form()
+        contacts = ContactFormSet(request.POST, instance=self.object)
+        if not (form.is_valid() and contacts.is_valid()):
+            messages.error(request, _("Please correct the errors below."))
+            return self.render_to_response(
+                self.get_context_data(form=form, contacts=contacts)
+            )
+        with transaction.atomic():
+            organization = form.save()
+            contacts.save()
+        if "logo" in form.changed_data and organization.logo:
+            make_thumbnails(organization.logo)
+        messages.success(request, _("The profile is saved and live."))
+        return redirect(organization)
+
+
+@method_decorator(
+    ratelimit(key="ip", rate="5/h", method="POST", block=False), name="post"
+)
+class MembershipApplicationView(View):
+    template_name = "members/application_form.html"
+
+    def get_form_class(self):
+        if self.request.user.is_authenticated:
+            return SignedInApplicationForm
+        return MembershipApplicationForm
+
+    def get(self, request):
+        return render(request, self.template_name, {"form": self.get_form_class()()})
+
+    def post(self, request):
+        form = self.get_form_class()(request.POST)
+        if getattr(request, "limited", False):
+            form.add_error(
+                None,
+                _("Too many applications from your network. Try again in an hour."),
+            )
+        if not form.is_valid():
+            return render(request, self.template_name, {"form": form}, status=400)
+        data = form.cleaned_data
+        fields = {
+            name: data[name]
+            for name in form.Meta.fields
+            if name not in ("provinces", "themes")
+        }
+        with transaction.atomic():
+            applicant = request.user
+            if not applicant.is_authenticated:
+                applicant = services.create_applicant_account(
+                    request=request,
+                    email=data["account_email"],
+                    password=data["password1"],
+                )
+            services.submit_application(
+                applicant=applicant,
+                provinces=data["provinces"],
+                themes=data["themes"],
+                **fields,
+            )
+        return redirect("members:application-done")
+
+
+class ApplicationDoneView(TemplateView):
+    template_name = "members/application_done.html"
+
+
+class WorkingGroupListView(ListView):
+    template_name = "members/workinggroup_list.html"
+    context_object_name = "working_groups"
+
+    def get_queryset(self):
+        return WorkingGroup.objects.select_related("coordinator").prefetch_related(
+            Prefetch(
+                "organizations",
+                queryset=Organization.objects.only(
+                    "id", "acronym", "slug", "name_en", "name_km"
+                ),
+            )
+        )
+
+
+class WorkingGroupDetailView(DetailView):
+    template_name = "members/workinggroup_detail.html"
+    context_object_name = "working_group"
+
+    def get_queryset(self):
+        return WorkingGroup.objects.select_related("coordinator").prefetch_related(
+            Prefetch(
+                "organizations",
+                queryset=Organization.objects.active_members().for_directory(),
+            )
+        )
+
+
+class InvitationAcceptView(View):
+    """Follow the emailed link: sign in (or sign up), then confirm."""
+
+    template_name = "members/invitation.html"
+
+    def get_invitation(self, token):
+        invitation = (
+            RepresentativeInvitation.objects.usable()
+            .select_related("organization")
+            .filter(token=token)
+            .first()
+        )
+        if invitation is None:
+            raise Http404(_("This invitation has been used or has expired."))
+        return invitation
+
+    def get(self, request, token):
+        invitation = self.get_invitation(token)
+        return render(
+            request,
+            self.template_name,
+            {
+                "invitation": invitation,
+                "login_url": reverse("account_login") + f"?next={request.path}",
+                "signup_url": reverse("account_signup") + f"?next={request.path}",
+            },
+        )
+
+    def post(self, request, token):
+        if not request.user.is_authenticated:
+            return redirect(reverse("account_login") + f"?next={request.path}")
+        invitation = self.get_invitation(token)
+        organization = services.accept_invitation(
+            invitation=invitation, user=request.user
+        )
+        messages.success(
+            request,
+            _("You now represent %(name)s. Keep its profile current here.")
+            % {"name": organization.name},
+        )
+        return redirect("members:organization-edit", slug=organization.slug)
