@@ -2,6 +2,7 @@ import secrets
 
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -9,6 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.models import Province, Theme
+
+YEAR_VALIDATORS = [MinValueValidator(1900), MaxValueValidator(2100)]
 
 
 class Sex(models.TextChoices):
@@ -117,7 +120,7 @@ class Organization(models.Model):
         Theme, blank=True, related_name="organizations", verbose_name=_("areas of work")
     )
     founded_year = models.PositiveSmallIntegerField(
-        _("year founded"), null=True, blank=True
+        _("year founded"), null=True, blank=True, validators=YEAR_VALIDATORS
     )
     registration_number = models.CharField(
         _("registration number"),
@@ -386,7 +389,7 @@ class MembershipApplication(models.Model):
     )
     description = models.TextField(_("what the organisation does"))
     founded_year = models.PositiveSmallIntegerField(
-        _("year founded"), null=True, blank=True
+        _("year founded"), null=True, blank=True, validators=YEAR_VALIDATORS
     )
     registration_number = models.CharField(
         _("registration number"), max_length=60, blank=True

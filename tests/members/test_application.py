@@ -1,0 +1,123 @@
+import pytest
+from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
+from django.core import mail
+from django.urls import reverse
+
+from core.models import Province, Theme
+from members.models import MembershipApplication
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+PASSWORD = "a long and unusual passphrase"
+
+
+def application_data(**changes):
+    data = {
+        "name_en": "Kampot Fisherfolk Network",
+        "name_km": "បណ្តាញអ្នកនេសាទកំពត",
+        "acronym": "KFN",
+        "kind": "cbo",
+        "website": "",
+        "head_office_province": Province.objects.get(code="07").pk,
+        "provinces": [Province.objects.get(code="07").pk],
+        "themes": [Theme.objects.get(slug="climate-environment").pk],
+        "description": "Community fisheries in Kampot.",
+        "founded_year": "2010",
+        "registration_number": "",
+        "contact_name": "Chan Sreymom",
+        "contact_sex": "female",
+        "contact_position": "Coordinator",
+        "contact_phone": "+855 12 345 678",
+        "contact_email": "sreymom@example.org",
+        "account_email": "sreymom@example.org",
+        "password1": PASSWORD,
+        "password2": PASSWORD,
+        "website_url": "",
+    }
+    data.update(changes)
+    return data
+
+
+def test_public_application_creates_an_unverified_account_and_notifies(
+    client, settings
+):
+    settings.SECRETARIAT_EMAILS = ["secretariat@example.org"]
+    response = client.post(reverse("members:apply"), application_data())
+    assert response.url == reverse("members:application-done")
+    application = MembershipApplication.objects.get()
+    assert application.status == "pending"
+    assert application.applicant.email == "sreymom@example.org"
+    assert not EmailAddress.objects.get(email="sreymom@example.org").verified
+    recipients = [message.to for message in mail.outbox]
+    assert ["secretariat@example.org"] in recipients
+    assert ["sreymom@example.org"] in recipients
+    done = client.get(response.url)
+    assert "received" in done.text
+
+
+def test_confirmation_page_is_in_khmer_on_khmer_pages(client):
+    response = client.get("/km" + reverse("members:application-done"))
+    assert 'lang="km"' in response.text
+    assert "សូមអរគុណ" in response.text
+
+
+def test_signed_in_user_applies_without_a_new_account(client):
+    user = UserFactory()
+    client.force_login(user)
+    data = application_data()
+    for name in ("account_email", "password1", "password2"):
+        data.pop(name)
+    client.post(reverse("members:apply"), data)
+    assert MembershipApplication.objects.get().applicant == user
+    assert get_user_model().objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"name_en": ""}, "name_en"),
+        ({"contact_email": "not-an-email"}, "contact_email"),
+        ({"password2": "something else"}, "password2"),
+        ({"password1": "123", "password2": "123"}, "password1"),
+        ({"head_office_province": "999999"}, "head_office_province"),
+        ({"founded_year": "3000"}, "founded_year"),
+    ],
+)
+def test_bad_application_saves_nothing_and_says_why(client, changes, field):
+    response = client.post(reverse("members:apply"), application_data(**changes))
+    assert response.status_code == 400
+    assert field in response.context["form"].errors
+    assert not MembershipApplication.objects.exists()
+    assert not get_user_model().objects.exists()
+    assert not mail.outbox
+
+
+def test_existing_account_email_is_told_to_sign_in(client):
+    UserFactory(email="sreymom@example.org")
+    response = client.post(reverse("members:apply"), application_data())
+    assert "Sign in first" in str(response.context["form"].errors["account_email"])
+
+
+def test_honeypot_rejects_bots(client):
+    response = client.post(
+        reverse("members:apply"), application_data(website_url="http://spam.example")
+    )
+    assert response.status_code == 400
+    assert not MembershipApplication.objects.exists()
+
+
+def test_applications_are_rate_limited_per_address(client):
+    for n in range(5):
+        client.post(
+            reverse("members:apply"),
+            application_data(account_email=f"a{n}@example.org", acronym=f"A{n}"),
+        )
+    assert MembershipApplication.objects.count() == 5
+    response = client.post(
+        reverse("members:apply"), application_data(account_email="a6@example.org")
+    )
+    assert response.status_code == 400
+    assert "Too many applications" in response.text
+    assert MembershipApplication.objects.count() == 5
