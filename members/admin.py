@@ -195,16 +195,18 @@ class OrganizationAdmin(
             return super().save_formset(request, form, formset, change)
         # New status rows go through the service so the organisation's
         # status follows and who recorded them is kept.
-        for status_form in formset.forms:
-            if status_form.has_changed() and not status_form.instance.pk:
-                data = status_form.cleaned_data
-                services.record_membership_status(
-                    organization=form.instance,
-                    status=data["status"],
-                    effective_on=data["effective_on"],
-                    note=data.get("note", ""),
-                    recorded_by=request.user,
-                )
+        formset.new_objects = [
+            services.record_membership_status(
+                organization=form.instance,
+                status=status_form.cleaned_data["status"],
+                effective_on=status_form.cleaned_data["effective_on"],
+                note=status_form.cleaned_data.get("note", ""),
+                recorded_by=request.user,
+            )
+            for status_form in formset.forms
+            if status_form.has_changed() and not status_form.instance.pk
+        ]
+        formset.changed_objects, formset.deleted_objects = [], []
         return None
 
 

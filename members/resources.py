@@ -1,6 +1,7 @@
 """Spreadsheet import and export (django-import-export) for the secretariat."""
 
 from django.db.models import Q
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
 
@@ -112,11 +113,16 @@ class OrganizationResource(resources.ModelResource):
             "head_office_province"
         ).prefetch_related("provinces", "themes")
 
+    def before_import(self, dataset, **kwargs):
+        # `slug` identifies an organisation; a sheet without it (a new list of
+        # members) gets one from the acronym or name, so importing it twice
+        # updates the same rows instead of duplicating them.
+        if "slug" not in dataset.headers:
+            dataset.append_col([""] * len(dataset), header="slug")
+
     def before_import_row(self, row, **kwargs):
         if not row.get("slug"):
-            from .services import unique_slug
-
-            row["slug"] = unique_slug(row.get("acronym") or row.get("name_en") or "")
+            row["slug"] = slugify(row.get("acronym") or row.get("name_en") or "")[:80]
         for choice_field, choices in (
             ("kind", Organization.Kind),
             ("membership_status", Organization.MembershipStatus),

@@ -18,6 +18,27 @@ def english_by_default():
     translation.deactivate()
 
 
+@pytest.fixture
+def secretariat_user(db):
+    """A staff member of the Secretariat group with two-factor turned on."""
+    from allauth.mfa.totp.internal.auth import TOTP
+    from django.contrib.auth.models import Group
+
+    from core.permissions import SECRETARIAT_GROUP
+    from tests.factories import StaffFactory
+
+    staff = StaffFactory()
+    staff.groups.add(Group.objects.get(name=SECRETARIAT_GROUP))
+    TOTP.activate(staff, "JBSWY3DPEHPK3PXP")
+    return staff
+
+
+@pytest.fixture
+def secretariat_client(client, secretariat_user):
+    client.force_login(secretariat_user)
+    return client
+
+
 @pytest.fixture(autouse=True)
 def clear_cache():
     from django.core.cache import cache

@@ -8,6 +8,7 @@ from pathlib import Path
 import environ
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
+from import_export.formats.base_formats import CSV, XLSX
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -185,6 +186,13 @@ SECURE_CSP = {
     "base-uri": [CSP.SELF],
     "object-src": [CSP.NONE],
 }
+
+# Spreadsheets: CSV and XLSX only; an import is all rows or none. The pending
+# file between preview and confirm lives in media storage, which every web
+# container shares (a temp folder would not be).
+IMPORT_EXPORT_FORMATS = [CSV, XLSX]
+IMPORT_EXPORT_USE_TRANSACTIONS = True
+IMPORT_EXPORT_TMP_STORAGE_CLASS = "import_export.tmp_storages.MediaStorage"
 
 # Uploads: images are checked and re-encoded by core.images.
 MAX_IMAGE_UPLOAD_BYTES = 8 * 1024 * 1024

@@ -1,21 +1,7 @@
 import pytest
-from allauth.mfa.totp.internal.auth import TOTP
-from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from core.permissions import SECRETARIAT_GROUP
-from tests.factories import StaffFactory
-
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def secretariat_client(client):
-    staff = StaffFactory()
-    staff.groups.add(Group.objects.get(name=SECRETARIAT_GROUP))
-    TOTP.activate(staff, "JBSWY3DPEHPK3PXP")
-    client.force_login(staff)
-    return client
 
 
 @pytest.mark.parametrize("model", ["province", "district", "commune", "theme"])
