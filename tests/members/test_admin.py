@@ -17,7 +17,10 @@ from tests.factories import OrganizationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
-CSV_HEADER = "name_en,name_km,acronym,kind,membership_status,joined_on,head_office_province,provinces,themes\n"
+CSV_HEADER = (
+    "name_en,name_km,acronym,kind,membership_status,joined_on,"
+    "head_office_province,provinces,themes\n"
+)
 
 
 def csv_file(body):

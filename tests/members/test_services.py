@@ -57,7 +57,7 @@ def test_failed_email_leaves_the_application_pending_and_nothing_created(
             "OPTIONS": {"host": "127.0.0.1", "port": 9, "timeout": 2},
         }
     }
-    with pytest.raises(OSError):
+    with pytest.raises(ConnectionRefusedError):
         services.approve_application(application=application, decided_by=StaffFactory())
     application.refresh_from_db()
     assert application.status == "pending"
@@ -103,7 +103,9 @@ def test_status_changes_are_dated_and_the_latest_applies():
 def test_invitation_links_a_new_account_once(client):
     organization = OrganizationFactory()
     invitation = services.invite_representative(
-        organization=organization, email="new.rep@example.org", invited_by=StaffFactory()
+        organization=organization,
+        email="new.rep@example.org",
+        invited_by=StaffFactory(),
     )
     assert invitation.get_absolute_url() in mail.outbox[-1].body
 
