@@ -33,7 +33,7 @@ test: venv db browser
 
 bench: venv db
 	@scripts/apt.sh wrk
-	$(PY) -m bench
+	$(PY) -m bench $(BENCH_ARGS)
 
 lint: venv
 	$(PY) -m ruff check .
