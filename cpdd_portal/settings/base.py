@@ -113,7 +113,9 @@ SITE_ID = 1
 # Internationalisation: English at /, Khmer at /km/.
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("km", _("Khmer"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# Our own catalogue first; vendor/ holds Khmer for allauth and the Django
+# strings whose upstream km catalogue is incomplete.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "vendor"]
 TIME_ZONE = "Asia/Phnom_Penh"
 USE_I18N = True
 USE_TZ = True

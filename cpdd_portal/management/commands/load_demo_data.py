@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from cpdd_portal import demo
+from members import demo as members_demo
 
 
 class Command(BaseCommand):
@@ -25,6 +26,10 @@ class Command(BaseCommand):
                 "Pass --allow-production for a throwaway database."
             )
         with transaction.atomic():
-            demo.create_demo_accounts()
-        self.stdout.write(self.style.SUCCESS("Demo data loaded."))
+            staff, member = demo.create_demo_accounts()
+            summary = members_demo.load(staff=staff, member=member)
+        self.stdout.write(
+            self.style.SUCCESS("Demo data loaded: ")
+            + ", ".join(f"{count} {name}" for name, count in summary.items())
+        )
         self.stdout.write(demo.logins_text())
