@@ -16,3 +16,5 @@ STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
 LOGGING["loggers"]["cpdd_portal.requests"]["level"] = "WARNING"  # noqa: F405
+# Several test runs on one server (e.g. two checkouts) each need their own name.
+DATABASES["default"]["TEST"] = {"NAME": os.environ.get("TEST_DATABASE_NAME")}  # noqa: F405
