@@ -12,11 +12,12 @@ def grant_to_secretariat(apps, app_label, codenames=None):
     from django.contrib.auth.management import create_permissions
 
     # Migration app configs are stubs without models_module, which
-    # create_permissions checks for; borrow the flag for the call.
+    # create_permissions checks for; lend them the flag for the call.
     app_config = apps.get_app_config(app_label)
-    app_config.models_module = True
+    models_module = getattr(app_config, "models_module", None)
+    app_config.models_module = models_module or True
     create_permissions(app_config, apps=apps, verbosity=0)
-    app_config.models_module = None
+    app_config.models_module = models_module
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     group, _ = Group.objects.get_or_create(name=SECRETARIAT_GROUP)

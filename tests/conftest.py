@@ -49,14 +49,5 @@ def clear_cache():
 
 
 def pytest_collection_modifyitems(config, items):
-    """Run browser tests last and restore migration data around them.
-
-    live_server needs a transactional database, whose teardown empties every
-    table, including the places and groups that migrations load.
-    """
-    for item in items:
-        if "tests/e2e/" in str(item.path):
-            item.add_marker(
-                pytest.mark.django_db(transaction=True, serialized_rollback=True)
-            )
+    """Run browser tests last: their transactional teardown empties the tables."""
     items.sort(key=lambda item: "tests/e2e/" in str(item.path))
