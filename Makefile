@@ -5,13 +5,20 @@ PY := .venv/bin/python
 MANAGE := $(PY) manage.py
 export DJANGO_SETTINGS_MODULE ?= cpdd_portal.settings.dev
 
+# Without DATABASE_URL, the project's own PostgreSQL cluster (scripts/localdb.sh).
+export CPDD_PGPORT ?= 54329
+ifndef DATABASE_URL
+LOCAL_DB := 1
+export DATABASE_URL := postgres://postgres@127.0.0.1:$(CPDD_PGPORT)/cpdd
+endif
+
 .PHONY: run test bench setup venv db browser lint format messages stop-db check-deploy totp
 
 venv:
 	@scripts/venv.sh requirements-dev.txt
 
 db:
-ifndef DATABASE_URL
+ifdef LOCAL_DB
 	@scripts/localdb.sh start
 endif
 
