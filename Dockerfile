@@ -53,8 +53,8 @@ RUN SECRET_KEY=collectstatic-at-build-time-only-never-used-to-sign-anything \
     SMTP_HOST=localhost \
     python manage.py collectstatic --noinput --verbosity 1 \
     && python -m compileall -q -j 0 /app \
-    && mkdir -p /app/media \
-    && chown cpdd:cpdd /app/media
+    && mkdir -p /app/media /app/private-media \
+    && chown cpdd:cpdd /app/media /app/private-media
 
 # Numeric, so a platform (runAsNonRoot) can verify it is not root.
 USER 10001:10001

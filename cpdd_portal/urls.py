@@ -24,6 +24,8 @@ urlpatterns += i18n_patterns(
     path("about/", views.AboutView.as_view(), name="about"),
     path("accounts/", include("allauth.urls")),
     path("members/", include("members.urls")),
+    path("events/", include("events.urls")),
+    path("news/", include("events.news_urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )

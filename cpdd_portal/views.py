@@ -3,9 +3,19 @@ from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
+from events.models import Activity, NewsPost
+
 
 class HomeView(TemplateView):
     template_name = "cpdd_portal/home.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["latest_news"] = NewsPost.objects.published().for_list()[:3]
+        context["upcoming_events"] = (
+            Activity.objects.visible_to(self.request.user).upcoming().for_list()[:3]
+        )
+        return context
 
 
 class AboutView(TemplateView):

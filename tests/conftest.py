@@ -1,10 +1,12 @@
 import pytest
+from django.db import connections
 
 
 @pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):
     """Uploads in tests go to a temporary folder, never the checkout."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private-media"
     return settings.MEDIA_ROOT
 
 
@@ -51,3 +53,32 @@ def clear_cache():
 def pytest_collection_modifyitems(config, items):
     """Run browser tests last: their transactional teardown empties the tables."""
     items.sort(key=lambda item: "tests/e2e/" in str(item.path))
+
+
+_serialized = {}
+
+
+def _share_serialized_database():
+    """Let serialized_rollback restore the migration data in browser tests.
+
+    Once Playwright's event loop runs, Django's connection objects (kept per
+    context by asgiref) are new ones, without the serialized copy of the test
+    database that setup made: the restore before the next transactional test
+    then silently does nothing. Hand the copy to whichever connection is in use.
+    """
+    connection = connections["default"]
+    contents = getattr(connection, "_test_serialized_contents", None)
+    if contents:
+        _serialized["default"] = contents
+    elif "default" in _serialized:
+        connection._test_serialized_contents = _serialized["default"]
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    _share_serialized_database()
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_teardown(item, nextitem):
+    _share_serialized_database()

@@ -138,6 +138,9 @@ STORAGES = {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
+# Members-only and internal files (documents, photos, MoUs) live outside
+# MEDIA_ROOT and are served by a view that checks who is asking.
+PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=BASE_DIR / "private-media")
 if env("MEDIA_S3_BUCKET", default=""):
     # Stateless web containers keep uploads on S3-compatible storage.
     STORAGES["default"] = {
@@ -152,6 +155,15 @@ if env("MEDIA_S3_BUCKET", default=""):
             "file_overwrite": False,
             "default_acl": None,
             "querystring_auth": True,
+        },
+    }
+    STORAGES["private"] = {
+        "BACKEND": "events.files.PrivateS3Storage",
+        "OPTIONS": {
+            **STORAGES["default"]["OPTIONS"],
+            "location": "private",
+            "custom_domain": None,
+            "default_acl": "private",
         },
     }
 

@@ -59,9 +59,7 @@ def test_server_error_page_explains_in_both_languages(settings):
 
     from django.urls import path
 
-    settings.ROOT_URLCONF = type(
-        "urls", (), {"urlpatterns": [path("boom/", broken)]}
-    )
+    settings.ROOT_URLCONF = type("urls", (), {"urlpatterns": [path("boom/", broken)]})
     response = Client(raise_request_exception=False).get("/boom/")
     assert response.status_code == 500
     assert "Something went wrong" in response.text

@@ -1,6 +1,5 @@
 """Browser tests: Playwright driving Debian's Chromium against live_server."""
 
-import importlib
 import os
 
 import pytest
@@ -68,29 +67,3 @@ def assert_accessible(axe):
         assert not serious, f"{page.url}:\n" + "\n".join(serious)
 
     return check
-
-
-def _migration(app_label, name):
-    return importlib.import_module(f"{app_label}.migrations.{name}")
-
-
-@pytest.fixture(autouse=True)
-def reference_data(live_server):
-    """Reload what data migrations loaded (places, themes, the Secretariat group).
-
-    live_server needs a transactional database, whose teardown empties every
-    table. Django's serialized rollback would restore them, but in tests that
-    use Playwright's `page` the connection has no serialized copy (seen with
-    pytest-playwright 0.10 and pytest-django 4.14), so it restored nothing.
-    """
-    from django.apps import apps
-
-    from core.models import Province
-
-    if Province.objects.exists():
-        return
-    _migration("core", "0002_load_places").load_places(apps, None)
-    _migration("core", "0003_starting_themes").add_themes(apps, None)
-    _migration("core", "0004_secretariat_group").create_group(apps, None)
-    _migration("core", "0005_site_name").name_site(apps, None)
-    _migration("members", "0002_secretariat_permissions").grant(apps, None)

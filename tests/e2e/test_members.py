@@ -1,9 +1,14 @@
+import pytest
 from PIL import Image
 from playwright.sync_api import expect
 
 from core.models import Province
 from members.models import Organization
 from tests.factories import OrganizationFactory, RepresentativeFactory
+
+# live_server needs a transactional database; serialized rollback restores
+# what migrations loaded (places, themes, groups) after each test.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 PASSWORD = "correct horse battery staple"
 

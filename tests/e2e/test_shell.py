@@ -1,9 +1,14 @@
 import re
 
+import pytest
 from playwright.sync_api import expect
 
 from cpdd_portal import demo
 from tests.factories import UserFactory
+
+# live_server needs a transactional database; serialized rollback restores
+# what migrations loaded (places, themes, groups) after each test.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 PASSWORD = "correct horse battery staple"
 

@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from cpdd_portal import demo
+from events import demo as events_demo
 from members import demo as members_demo
 
 
@@ -28,6 +29,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             staff, member = demo.create_demo_accounts()
             summary = members_demo.load(staff=staff, member=member)
+            summary |= events_demo.load(staff=staff, member=member)
         self.stdout.write(
             self.style.SUCCESS("Demo data loaded: ")
             + ", ".join(f"{count} {name}" for name, count in summary.items())

@@ -1,0 +1,612 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Sum,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce, Lower
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from core.models import District, Province, Theme
+from core.richtext import plain_text
+from members.models import Organization, Representative, Sex, WorkingGroup
+
+# How places read in a sentence: "Banan district", in Khmer "ស្រុកបាណន់".
+DISTRICT_LABELS = {
+    "district": _("%(name)s district"),
+    "municipality": _("%(name)s municipality"),
+    "khan": _("Khan %(name)s"),
+}
+PROVINCE_LABELS = {
+    "province": _("%(name)s province"),
+    "capital": pgettext_lazy("the capital, Phnom Penh", "%(name)s"),
+}
+
+# Paths under /events/ that an activity slug must not shadow.
+RESERVED_SLUGS = {"calendar", "registrations", "reports", "files", "feed"}
+
+
+class Visibility(models.TextChoices):
+    PUBLIC = "public", _("Public")
+    MEMBERS = "members", _("Members only")
+    INTERNAL = "internal", _("Internal (secretariat only)")
+
+
+def visible_q(user, field="visibility"):
+    """The condition for rows whose `field` lets `user` see them.
+
+    Public for everyone; members-only for representatives of an organisation
+    (checked inside the same SQL query) and staff; internal for staff only.
+    """
+    if user.is_authenticated and user.is_staff:
+        return Q()
+    condition = Q(**{field: Visibility.PUBLIC})
+    if user.is_authenticated:
+        represents = Exists(Representative.objects.filter(user_id=user.pk))
+        condition |= Q(represents, **{field: Visibility.MEMBERS})
+    return condition
+
+
+class Project(models.Model):
+    """A funded programme the secretariat runs; activities and MoUs belong to it."""
+
+    title = models.CharField(_("title"), max_length=255)
+    acronym = models.CharField(_("short name"), max_length=40, blank=True)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    description = models.TextField(
+        _("description"), blank=True, help_text=_("Markdown: **bold**, lists, links.")
+    )
+    donors = models.ManyToManyField(
+        Organization,
+        blank=True,
+        related_name="funded_projects",
+        verbose_name=_("donors"),
+    )
+    partners = models.ManyToManyField(
+        Organization,
+        blank=True,
+        related_name="partner_projects",
+        verbose_name=_("partners"),
+    )
+    starts_on = models.DateField(_("starts"))
+    ends_on = models.DateField(_("ends"), null=True, blank=True)
+    provinces = models.ManyToManyField(
+        Province, blank=True, related_name="projects", verbose_name=_("provinces")
+    )
+    districts = models.ManyToManyField(
+        District,
+        blank=True,
+        related_name="projects",
+        verbose_name=_("districts and municipalities"),
+        help_text=_("Where the project works below the province, if it says so."),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        ordering = ["-starts_on", "title_en"]
+        verbose_name = _("project")
+        verbose_name_plural = _("projects")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_on__isnull=True) | Q(ends_on__gte=F("starts_on")),
+                name="project_ends_after_start",
+                violation_error_message=_("A project cannot end before it starts."),
+            )
+        ]
+
+    def __str__(self):
+        return self.acronym or self.title
+
+    def get_absolute_url(self):
+        return reverse("events:activity-list") + f"?project={self.slug}"
+
+
+class ActivityQuerySet(models.QuerySet):
+    def public(self):
+        return self.filter(visibility=Visibility.PUBLIC)
+
+    def visible_to(self, user):
+        """Public ones for everyone, members-only ones for representatives and
+        staff, internal ones for staff only."""
+        return self.filter(visible_q(user))
+
+    def search(self, text):
+        """Match titles, objectives and venues in English or Khmer (Khmer has
+        no spaces between words, so this is a substring match)."""
+        text = text.strip()
+        if not text:
+            return self
+        return self.filter(
+            Q(title_en__unaccent__icontains=text)
+            | Q(title_km__icontains=text)
+            | Q(objectives_en__unaccent__icontains=text)
+            | Q(objectives_km__icontains=text)
+            | Q(venue_en__unaccent__icontains=text)
+        )
+
+    def upcoming(self):
+        """Not over yet (including those happening now), soonest first."""
+        return self.filter(ends_at__gte=timezone.now()).order_by("starts_at", "pk")
+
+    def past(self):
+        return self.filter(ends_at__lt=timezone.now()).order_by("-starts_at", "-pk")
+
+    def upcoming_first(self):
+        """Upcoming ones soonest first, then past ones latest first; each row
+        gets `is_upcoming`."""
+        now = timezone.now()
+        still_to_come = Q(ends_at__gte=now)
+        return self.annotate(
+            is_upcoming=Case(
+                When(still_to_come, then=Value(True)),
+                default=Value(False),
+                output_field=models.BooleanField(),
+            )
+        ).order_by(
+            "-is_upcoming",
+            Case(When(still_to_come, then=F("starts_at"))).asc(nulls_last=True),
+            "-starts_at",
+            "-pk",
+        )
+
+    def with_participation(self):
+        """Annotate participant numbers by sex: `female`, `male`, `other`,
+        `total`, each the typed figures plus attended registrations, and
+        `registered_female`, `registered_male`, `registered_other`, the attended
+        registrations alone. See ParticipationFigure for the rule."""
+        typed = {
+            sex: Coalesce(
+                Subquery(
+                    ParticipationFigure.objects.filter(activity=OuterRef("pk"))
+                    .order_by()
+                    .values("activity")
+                    .annotate(n=Sum(sex))
+                    .values("n")
+                ),
+                0,
+            )
+            for sex in Sex.values
+        }
+        attended = {
+            f"registered_{sex}": Coalesce(
+                Subquery(
+                    Registration.objects.attended()
+                    .filter(activity=OuterRef("pk"), sex=sex)
+                    .order_by()
+                    .values("activity")
+                    .annotate(n=Count("pk"))
+                    .values("n")
+                ),
+                0,
+            )
+            for sex in Sex.values
+        }
+        return (
+            self.annotate(**attended)
+            .annotate(
+                **{sex: typed[sex] + F(f"registered_{sex}") for sex in Sex.values}
+            )
+            .annotate(total=F("female") + F("male") + F("other"))
+        )
+
+    def with_registration_count(self):
+        """Annotate `registered_count`: registrations not cancelled."""
+        return self.annotate(
+            registered_count=Coalesce(
+                Subquery(
+                    Registration.objects.active()
+                    .filter(activity=OuterRef("pk"))
+                    .order_by()
+                    .values("activity")
+                    .annotate(n=Count("pk"))
+                    .values("n")
+                ),
+                0,
+            )
+        )
+
+    def for_list(self):
+        """Page-shaped for lists and cards: places, project and working group
+        joined, participation annotated; no per-row queries."""
+        return self.select_related(
+            "province", "district", "project", "working_group"
+        ).with_participation()
+
+    def for_calendar(self):
+        """What an iCalendar event needs, in one query."""
+        return self.select_related("province", "district").order_by("starts_at")
+
+    def for_detail(self, user):
+        """Page-shaped for the detail page, with only what `user` may see of
+        its documents and photos, and only published news."""
+        # Those modules import this one.
+        from .attachments import ActivityDocument, ActivityPhoto
+        from .news import NewsPost
+
+        organisations = Organization.objects.only(
+            "id", "slug", "name_en", "name_km", "acronym", "membership_status"
+        )
+        return (
+            self.select_related("province", "district", "project", "working_group")
+            .with_participation()
+            .with_registration_count()
+            .prefetch_related(
+                Prefetch("organisers", queryset=organisations),
+                Prefetch("partners", queryset=organisations),
+                "themes",
+                "participation",
+                Prefetch(
+                    "documents",
+                    queryset=ActivityDocument.objects.visible_to(user),
+                    to_attr="visible_documents",
+                ),
+                Prefetch(
+                    "photos",
+                    queryset=ActivityPhoto.objects.order_by("position", "pk"),
+                    to_attr="gallery",
+                ),
+                Prefetch(
+                    "news_posts",
+                    queryset=NewsPost.objects.published().order_by("-published_at"),
+                    to_attr="published_news",
+                ),
+                "agreements",
+            )
+        )
+
+
+class Activity(models.Model):
+    """Something the coalition did or will do: a workshop, meeting, MoU signing…"""
+
+    class Kind(models.TextChoices):
+        WORKSHOP = "workshop", _("Workshop")
+        MEETING = "meeting", _("Meeting")
+        TRAINING = "training", _("Training")
+        CONSULTATION = "consultation", _("Consultation")
+        FORUM = "forum", _("Forum")
+        FIELD_VISIT = "field_visit", _("Field visit")
+        MOU_SIGNING = "mou_signing", _("MoU signing")
+        ANNUAL_CONGRESS = "annual_congress", _("Annual Congress")
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    title = models.CharField(_("title"), max_length=255)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=120,
+        unique=True,
+        help_text=_("The last part of the web address, e.g. project-closing-2025."),
+    )
+    objectives = models.TextField(_("objectives"), blank=True, help_text=_("Markdown."))
+    outcomes = models.TextField(_("outcomes"), blank=True, help_text=_("Markdown."))
+    starts_at = models.DateTimeField(
+        _("starts"), help_text=_("Date and time in Phnom Penh time.")
+    )
+    ends_at = models.DateTimeField(_("ends"))
+    venue = models.CharField(
+        _("venue"), max_length=200, blank=True, help_text=_("e.g. Hyatt Regency")
+    )
+    province = models.ForeignKey(
+        Province,
+        on_delete=models.PROTECT,
+        related_name="activities",
+        verbose_name=_("province"),
+    )
+    district = models.ForeignKey(
+        District,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="activities",
+        verbose_name=_("district or municipality"),
+        help_text=_("Must be in the province chosen above."),
+    )
+    organisers = models.ManyToManyField(
+        Organization,
+        blank=True,
+        related_name="organised_activities",
+        verbose_name=_("organisers"),
+        help_text=_("Organisations that organised it with the CPDD secretariat."),
+    )
+    partners = models.ManyToManyField(
+        Organization,
+        blank=True,
+        related_name="partnered_activities",
+        verbose_name=_("partners"),
+    )
+    project = models.ForeignKey(
+        Project,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="activities",
+        verbose_name=_("project"),
+    )
+    working_group = models.ForeignKey(
+        WorkingGroup,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="activities",
+        verbose_name=_("working group"),
+    )
+    themes = models.ManyToManyField(
+        Theme, blank=True, related_name="activities", verbose_name=_("themes")
+    )
+    visibility = models.CharField(
+        _("visibility"),
+        max_length=10,
+        choices=Visibility.choices,
+        default=Visibility.PUBLIC,
+        help_text=_(
+            "Members only: seen by members' representatives and the secretariat. "
+            "Internal: the secretariat only."
+        ),
+    )
+    accepts_registrations = models.BooleanField(
+        _("members may register participants"), default=False
+    )
+    capacity = models.PositiveIntegerField(
+        _("capacity"),
+        null=True,
+        blank=True,
+        help_text=_("Most registrations accepted. Leave empty for no limit."),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = ActivityQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-starts_at"]
+        verbose_name = _("activity")
+        verbose_name_plural = _("activities")
+        indexes = [
+            models.Index(
+                fields=["visibility", "ends_at"], name="activity_visible_ends"
+            ),
+            models.Index(fields=["starts_at"], name="activity_starts"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__gte=F("starts_at")),
+                name="activity_ends_after_start",
+                violation_error_message=_("An activity cannot end before it starts."),
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("events:activity-detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        errors = {}
+        if self.starts_at and self.ends_at and self.ends_at < self.starts_at:
+            errors["ends_at"] = _("The end must be after the start.")
+        if (
+            self.district_id
+            and self.province_id
+            and self.district.province_id != self.province_id
+        ):
+            errors["district"] = _(
+                "%(district)s is in %(province)s, not in the province chosen."
+            ) % {"district": self.district, "province": self.district.province}
+        if self.slug in RESERVED_SLUGS:
+            errors["slug"] = _("This web address is reserved; choose another.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def summary(self):
+        """A plain-text teaser for cards and meta descriptions."""
+        return plain_text(self.objectives, 200)
+
+    @property
+    def location(self):
+        """Venue, district and province as one line of text (no map), e.g.
+        "Angkor Paradise Hotel, Siem Reap municipality, Siem Reap province"."""
+        parts = [self.venue]
+        if self.district:
+            label = DISTRICT_LABELS.get(self.district.kind, "%(name)s")
+            parts.append(label % {"name": self.district.name})
+        label = PROVINCE_LABELS.get(self.province.kind, "%(name)s")
+        parts.append(label % {"name": self.province.name})
+        return ", ".join(str(part) for part in parts if part)
+
+    @property
+    def is_past(self):
+        return self.ends_at < timezone.now()
+
+    @property
+    def is_open_for_registration(self):
+        return self.accepts_registrations and self.starts_at > timezone.now()
+
+
+class StakeholderGroup(models.TextChoices):
+    SNA = "sna", _("Sub-national administration officials and councillors")
+    GOVERNMENT = "government", _("Government ministries and departments")
+    CSO = "cso", _("NGOs and civil society organisations")
+    CBO = "cbo", _("Community-based organisations")
+    CITIZENS = "citizens", _("Citizens")
+    DEVELOPMENT_PARTNERS = "development_partners", _("Development partners")
+    PRIVATE_SECTOR = "private_sector", _("Private sector")
+    MEDIA = "media", _("Media")
+    OTHER = "other", _("Others")
+    # Never typed: computed from attended registrations (see ParticipationFigure).
+    REGISTERED = "registered", _("Registered by member organisations")
+
+
+TYPED_GROUPS = [
+    choice for choice in StakeholderGroup.choices if choice[0] != "registered"
+]
+
+
+class ParticipationFigure(models.Model):
+    """How many people of one stakeholder group took part, by sex.
+
+    The rule that keeps people from being counted twice: people whom a member
+    organisation registered through the portal and whom the secretariat marked
+    as attended are counted from their registrations, under the computed group
+    "Registered by member organisations"; the figures typed here cover everyone
+    else. An activity's totals (ActivityQuerySet.with_participation) are the sum
+    of both and are never stored.
+    """
+
+    activity = models.ForeignKey(
+        Activity,
+        on_delete=models.CASCADE,
+        related_name="participation",
+        verbose_name=_("activity"),
+    )
+    stakeholder_group = models.CharField(
+        _("stakeholder group"), max_length=24, choices=TYPED_GROUPS
+    )
+    female = models.PositiveIntegerField(_("female"), default=0)
+    male = models.PositiveIntegerField(_("male"), default=0)
+    other = models.PositiveIntegerField(_("other or not stated"), default=0)
+
+    class Meta:
+        ordering = ["activity", "stakeholder_group"]
+        verbose_name = _("participation figure")
+        verbose_name_plural = _(
+            "participants (people registered online and marked attended are "
+            "added automatically: do not count them here)"
+        )
+        constraints = [
+            models.UniqueConstraint(
+                fields=["activity", "stakeholder_group"],
+                name="participation_one_row_per_group",
+                violation_error_message=_(
+                    "This stakeholder group already has a row for this activity."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(female__gte=0, male__gte=0, other__gte=0),
+                name="participation_counts_not_negative",
+                violation_error_message=_("Numbers of people cannot be negative."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(stakeholder_group=StakeholderGroup.REGISTERED),
+                name="participation_registered_group_is_computed",
+                violation_error_message=_(
+                    "Registered participants are counted from their registrations."
+                ),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.activity}: {self.get_stakeholder_group_display()}"
+
+    @property
+    def total(self):
+        return self.female + self.male + self.other
+
+
+class RegistrationQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(status=Registration.Status.REGISTERED)
+
+    def attended(self):
+        return self.active().filter(attended=True)
+
+    def of_organisations_represented_by(self, user):
+        """Registrations of the organisations `user` represents: the
+        queryset is the permission, so another member's are not found."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(organization__representatives=user)
+
+
+class Registration(models.Model):
+    """A named participant a member organisation registered for an activity."""
+
+    class Status(models.TextChoices):
+        REGISTERED = "registered", _("Registered")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    activity = models.ForeignKey(
+        Activity,
+        on_delete=models.PROTECT,
+        related_name="registrations",
+        verbose_name=_("activity"),
+    )
+    organization = models.ForeignKey(
+        Organization,
+        on_delete=models.PROTECT,
+        related_name="event_registrations",
+        verbose_name=_("organisation"),
+    )
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("registered by"),
+    )
+    participant_name = models.CharField(_("participant's name"), max_length=120)
+    sex = models.CharField(_("sex"), max_length=8, choices=Sex.choices)
+    position = models.CharField(_("position"), max_length=120, blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.REGISTERED
+    )
+    attended = models.BooleanField(
+        _("attended"),
+        default=False,
+        help_text=_("Ticked by the secretariat; counted in the participation."),
+    )
+    created_at = models.DateTimeField(_("registered at"), auto_now_add=True)
+    cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
+
+    objects = RegistrationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["activity", "organization", "participant_name"]
+        verbose_name = _("registration")
+        verbose_name_plural = _("registrations")
+        constraints = [
+            models.UniqueConstraint(
+                "activity",
+                "organization",
+                Lower("participant_name"),
+                condition=Q(status="registered"),
+                name="registration_once_per_person",
+                violation_error_message=_(
+                    "This person is already registered for this activity."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(status="registered") | Q(attended=False),
+                name="registration_cancelled_not_attended",
+                violation_error_message=_(
+                    "A cancelled registration cannot be marked as attended."
+                ),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.participant_name} ({self.organization})"
+
+    @property
+    def can_be_cancelled(self):
+        return (
+            self.status == self.Status.REGISTERED
+            and self.activity.starts_at > timezone.now()
+        )
