@@ -124,6 +124,14 @@ class ActivityQuerySet(models.QuerySet):
         staff, internal ones for staff only."""
         return self.filter(visible_q(user))
 
+    def involving(self, organization):
+        """Activities an organisation organised, partnered or sent people to."""
+        return self.filter(
+            models.Q(organisers=organization)
+            | models.Q(partners=organization)
+            | models.Q(registrations__organization=organization)
+        ).distinct()
+
     def search(self, text):
         """Match titles, objectives and venues in English or Khmer (Khmer has
         no spaces between words, so this is a substring match)."""

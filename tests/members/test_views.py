@@ -298,3 +298,16 @@ def test_representative_sees_contribution_status_by_year(client):
     response = client.get(edit_url(link.organization))
     assert "2025" in response.text
     assert "Not paid yet" in response.text
+
+
+def test_profile_lists_the_events_it_took_part_in_that_the_visitor_may_see(client):
+    from tests.factories import ActivityFactory
+
+    organization = OrganizationFactory()
+    public = ActivityFactory(title_en="Public forum in Kampot", visibility="public")
+    public.organisers.add(organization)
+    internal = ActivityFactory(title_en="Internal planning", visibility="internal")
+    internal.partners.add(organization)
+    response = client.get(organization.get_absolute_url())
+    assert "Public forum in Kampot" in response.text
+    assert "Internal planning" not in response.text
