@@ -1,5 +1,6 @@
 from django.db import connection
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
@@ -31,3 +32,16 @@ def healthz(request):
     except Exception:  # any database failure means "not ready"
         return JsonResponse({"status": "error", "database": "unreachable"}, status=503)
     return JsonResponse({"status": "ok"})
+
+
+def robots_txt(request):
+    """Crawl everything public; keep robots out of accounts and the back-office."""
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /km/admin/",
+        "Disallow: /accounts/",
+        "Disallow: /km/accounts/",
+        f"Sitemap: {request.build_absolute_uri(reverse('django.contrib.sitemaps.views.sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
