@@ -36,12 +36,13 @@ def healthz(request):
 
 def robots_txt(request):
     """Crawl everything public; keep robots out of accounts and the back-office."""
+    sitemap_url = reverse("django.contrib.sitemaps.views.sitemap")
     lines = [
         "User-agent: *",
         "Disallow: /admin/",
         "Disallow: /km/admin/",
         "Disallow: /accounts/",
         "Disallow: /km/accounts/",
-        f"Sitemap: {request.build_absolute_uri(reverse('django.contrib.sitemaps.views.sitemap'))}",
+        f"Sitemap: {request.build_absolute_uri(sitemap_url)}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
