@@ -1,6 +1,7 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from casestudies.sitemaps import CaseStudySitemap, FollowUpSitemap
 from events.sitemaps import ActivitySitemap, NewsSitemap
 from members.sitemaps import OrganizationSitemap, WorkingGroupSitemap
 
@@ -35,4 +36,6 @@ SITEMAPS = {
     "working-groups": WorkingGroupSitemap,
     "events": ActivitySitemap,
     "news": NewsSitemap,
+    "case-studies": CaseStudySitemap,
+    "follow-up": FollowUpSitemap,
 }

@@ -35,6 +35,7 @@ urlpatterns += i18n_patterns(
     path("members/", include("members.urls")),
     path("events/", include("events.urls")),
     path("news/", include("events.news_urls")),
+    path("case-studies/", include("casestudies.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )

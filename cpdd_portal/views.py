@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
+from casestudies.models import CaseStudy
 from events.models import Activity, NewsPost
 
 
@@ -15,6 +16,11 @@ class HomeView(TemplateView):
         context["latest_news"] = NewsPost.objects.published().for_list()[:3]
         context["upcoming_events"] = (
             Activity.objects.visible_to(self.request.user).upcoming().for_list()[:3]
+        )
+        context["featured_case_studies"] = (
+            CaseStudy.objects.published()
+            .for_list()
+            .order_by("-published_on", "-pk")[:3]
         )
         return context
 

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from casestudies import demo as casestudies_demo
 from cpdd_portal import demo
 from events import demo as events_demo
 from members import demo as members_demo
@@ -30,6 +31,7 @@ class Command(BaseCommand):
             staff, member = demo.create_demo_accounts()
             summary = members_demo.load(staff=staff, member=member)
             summary |= events_demo.load(staff=staff, member=member)
+            summary |= casestudies_demo.load(staff=staff, member=member)
         self.stdout.write(
             self.style.SUCCESS("Demo data loaded: ")
             + ", ".join(f"{count} {name}" for name, count in summary.items())
