@@ -24,6 +24,9 @@ class SectionSitemap(Sitemap):
             "members:apply",
             "events:activity-list",
             "news:post-list",
+            "casestudies:case-study-list",
+            "casestudies:follow-up",
+            "dashboard",
         ]
 
     def location(self, name):

@@ -7,7 +7,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.i18n import set_language
 
-from . import views
+from . import dashboard, views
 from .sitemaps import SITEMAPS
 
 admin.site.site_header = _("CPDD secretariat")
@@ -31,6 +31,17 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", views.HomeView.as_view(), name="home"),
     path("about/", views.AboutView.as_view(), name="about"),
+    path("dashboard/", dashboard.DashboardView.as_view(), name="dashboard"),
+    path(
+        "dashboard/download.csv",
+        dashboard.DashboardDownloadView.as_view(format="csv"),
+        name="dashboard-csv",
+    ),
+    path(
+        "dashboard/download.xlsx",
+        dashboard.DashboardDownloadView.as_view(format="xlsx"),
+        name="dashboard-xlsx",
+    ),
     path("accounts/", include("allauth.urls")),
     path("members/", include("members.urls")),
     path("events/", include("events.urls")),
