@@ -48,5 +48,7 @@ class ActionItemTranslation(TranslationOptions):
 # columns (title_en, title_km) that modeltranslation adds. Progress updates are
 # a dated log already, kept append-only by the admin.
 for model in (CaseStudy, Recommendation, ActionItem):
-    simple_history.register(model, excluded_fields=["created_at", "updated_at"])
+    simple_history.register(
+        model, excluded_fields=["created_at", "updated_at", "search_vector"]
+    )
 simple_history.register(RespondentGroup)

@@ -7,7 +7,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.i18n import set_language
 
-from . import dashboard, views
+from . import dashboard, search, views
 from .sitemaps import SITEMAPS
 
 admin.site.site_header = _("CPDD secretariat")
@@ -31,6 +31,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", views.HomeView.as_view(), name="home"),
     path("about/", views.AboutView.as_view(), name="about"),
+    path("search/", search.SearchView.as_view(), name="search"),
     path("dashboard/", dashboard.DashboardView.as_view(), name="dashboard"),
     path(
         "dashboard/download.csv",

@@ -49,4 +49,6 @@ class NewsPostTranslation(TranslationOptions):
 # History is registered after translation so that it records the per-language
 # columns (title_en, title_km) that modeltranslation adds.
 for model in (Project, Activity, Agreement, NewsPost):
-    simple_history.register(model, excluded_fields=["created_at", "updated_at"])
+    simple_history.register(
+        model, excluded_fields=["created_at", "updated_at", "search_vector"]
+    )

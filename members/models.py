@@ -2,6 +2,7 @@ import secrets
 
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -31,6 +32,12 @@ class OrganizationQuerySet(models.QuerySet):
     def partners(self):
         """Partners (donors, government bodies, companies) who are not members."""
         return self.filter(membership_status="")
+
+    def public(self):
+        """Those with a public profile: active members and partners."""
+        return self.filter(
+            membership_status__in=["", Organization.MembershipStatus.ACTIVE]
+        )
 
     def editable_by(self, user):
         """The organisations `user` may edit: their own, or all for staff."""
@@ -137,6 +144,14 @@ class Organization(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # English words by stem for site search (cpdd_portal/search.py), kept by
+    # PostgreSQL itself; Khmer is found through the trigram indexes below.
+    search_vector = models.GeneratedField(
+        expression=SearchVector("name_en", "acronym", weight="A", config="english")
+        + SearchVector("description_en", weight="C", config="english"),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
 
     objects = OrganizationQuerySet.as_manager()
 
@@ -152,6 +167,12 @@ class Organization(models.Model):
                 fields=["name_en", "name_km", "acronym"],
                 name="organization_name_trgm",
                 opclasses=["gin_trgm_ops"] * 3,
+            ),
+            GinIndex(fields=["search_vector"], name="organization_search"),
+            GinIndex(
+                fields=["description_km"],
+                name="organization_km_trgm",
+                opclasses=["gin_trgm_ops"],
             ),
         ]
         constraints = [

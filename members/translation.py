@@ -18,5 +18,7 @@ class WorkingGroupTranslation(TranslationOptions):
 
 # History is registered after translation so that it records the per-language
 # columns (name_en, name_km) that modeltranslation adds.
-simple_history.register(Organization, excluded_fields=["created_at", "updated_at"])
+simple_history.register(
+    Organization, excluded_fields=["created_at", "updated_at", "search_vector"]
+)
 simple_history.register(Contact)

@@ -1,3 +1,5 @@
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery, Sum
@@ -249,6 +251,17 @@ class CaseStudy(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # English words by stem for site search (cpdd_portal/search.py), kept by
+    # PostgreSQL itself; Khmer is found through the trigram index below.
+    search_vector = models.GeneratedField(
+        expression=SearchVector("title_en", weight="A", config="english")
+        + SearchVector("summary_en", weight="B", config="english")
+        + SearchVector(
+            "findings_en", "methodology_note_en", weight="C", config="english"
+        ),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
 
     objects = CaseStudyQuerySet.as_manager()
 
@@ -257,7 +270,13 @@ class CaseStudy(models.Model):
         verbose_name = _("case study")
         verbose_name_plural = _("case studies")
         indexes = [
-            models.Index(fields=["status", "published_on"], name="casestudy_published")
+            models.Index(fields=["status", "published_on"], name="casestudy_published"),
+            GinIndex(fields=["search_vector"], name="casestudy_search"),
+            GinIndex(
+                fields=["title_km", "summary_km", "findings_km"],
+                name="casestudy_km_trgm",
+                opclasses=["gin_trgm_ops"] * 3,
+            ),
         ]
         constraints = [
             models.CheckConstraint(

@@ -1,4 +1,6 @@
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
 from django.db.models import Count, Max, OuterRef, Prefetch, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
@@ -121,6 +123,15 @@ class Recommendation(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # English words by stem for site search (cpdd_portal/search.py), kept by
+    # PostgreSQL itself; Khmer is found through the trigram index below. The
+    # text is weighted as a summary: a recommendation has no title.
+    search_vector = models.GeneratedField(
+        expression=SearchVector("text_en", weight="B", config="english")
+        + SearchVector("endorsed_by_en", weight="C", config="english"),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
 
     objects = RecommendationQuerySet.as_manager()
 
@@ -128,6 +139,14 @@ class Recommendation(models.Model):
         ordering = ["case_study_id", "order", "pk"]
         verbose_name = _("recommendation")
         verbose_name_plural = _("recommendations")
+        indexes = [
+            GinIndex(fields=["search_vector"], name="recommendation_search"),
+            GinIndex(
+                fields=["text_km"],
+                name="recommendation_km_trgm",
+                opclasses=["gin_trgm_ops"],
+            ),
+        ]
 
     def __str__(self):
         return Truncator(self.text).chars(80)

@@ -1,4 +1,6 @@
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import (
@@ -375,6 +377,15 @@ class Activity(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # English words by stem for site search (cpdd_portal/search.py), kept by
+    # PostgreSQL itself; Khmer is found through the trigram index below.
+    search_vector = models.GeneratedField(
+        expression=SearchVector("title_en", weight="A", config="english")
+        + SearchVector("objectives_en", weight="B", config="english")
+        + SearchVector("outcomes_en", "venue_en", weight="C", config="english"),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
 
     objects = ActivityQuerySet.as_manager()
 
@@ -387,6 +398,12 @@ class Activity(models.Model):
                 fields=["visibility", "ends_at"], name="activity_visible_ends"
             ),
             models.Index(fields=["starts_at"], name="activity_starts"),
+            GinIndex(fields=["search_vector"], name="activity_search"),
+            GinIndex(
+                fields=["title_km", "objectives_km", "outcomes_km"],
+                name="activity_km_trgm",
+                opclasses=["gin_trgm_ops"] * 3,
+            ),
         ]
         constraints = [
             models.CheckConstraint(

@@ -1,4 +1,6 @@
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -95,6 +97,15 @@ class NewsPost(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # English words by stem for site search (cpdd_portal/search.py), kept by
+    # PostgreSQL itself; Khmer is found through the trigram index below.
+    search_vector = models.GeneratedField(
+        expression=SearchVector("title_en", weight="A", config="english")
+        + SearchVector("summary_en", weight="B", config="english")
+        + SearchVector("body_en", weight="C", config="english"),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
 
     objects = NewsPostQuerySet.as_manager()
 
@@ -103,7 +114,13 @@ class NewsPost(models.Model):
         verbose_name = _("news post")
         verbose_name_plural = _("news posts")
         indexes = [
-            models.Index(fields=["status", "published_at"], name="newspost_published")
+            models.Index(fields=["status", "published_at"], name="newspost_published"),
+            GinIndex(fields=["search_vector"], name="newspost_search"),
+            GinIndex(
+                fields=["title_km", "summary_km", "body_km"],
+                name="newspost_km_trgm",
+                opclasses=["gin_trgm_ops"] * 3,
+            ),
         ]
         constraints = [
             models.CheckConstraint(
