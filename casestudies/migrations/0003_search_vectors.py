@@ -6,39 +6,86 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('casestudies', '0002_secretariat_permissions'),
-        ('core', '0005_site_name'),
-        ('events', '0003_search_vectors'),
-        ('members', '0003_search_vectors'),
+        ("casestudies", "0002_secretariat_permissions"),
+        ("core", "0005_site_name"),
+        ("events", "0003_search_vectors"),
+        ("members", "0003_search_vectors"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='casestudy',
-            name='search_vector',
-            field=models.GeneratedField(db_persist=True, expression=django.contrib.postgres.search.CombinedSearchVector(django.contrib.postgres.search.CombinedSearchVector(django.contrib.postgres.search.SearchVector('title_en', config='english', weight='A'), '||', django.contrib.postgres.search.SearchVector('summary_en', config='english', weight='B'), django.contrib.postgres.search.SearchConfig('english')), '||', django.contrib.postgres.search.SearchVector('findings_en', 'methodology_note_en', config='english', weight='C'), django.contrib.postgres.search.SearchConfig('english')), output_field=django.contrib.postgres.search.SearchVectorField()),
+            model_name="casestudy",
+            name="search_vector",
+            field=models.GeneratedField(
+                db_persist=True,
+                expression=django.contrib.postgres.search.CombinedSearchVector(
+                    django.contrib.postgres.search.CombinedSearchVector(
+                        django.contrib.postgres.search.SearchVector(
+                            "title_en", config="english", weight="A"
+                        ),
+                        "||",
+                        django.contrib.postgres.search.SearchVector(
+                            "summary_en", config="english", weight="B"
+                        ),
+                        django.contrib.postgres.search.SearchConfig("english"),
+                    ),
+                    "||",
+                    django.contrib.postgres.search.SearchVector(
+                        "findings_en",
+                        "methodology_note_en",
+                        config="english",
+                        weight="C",
+                    ),
+                    django.contrib.postgres.search.SearchConfig("english"),
+                ),
+                output_field=django.contrib.postgres.search.SearchVectorField(),
+            ),
         ),
         migrations.AddField(
-            model_name='recommendation',
-            name='search_vector',
-            field=models.GeneratedField(db_persist=True, expression=django.contrib.postgres.search.CombinedSearchVector(django.contrib.postgres.search.SearchVector('text_en', config='english', weight='B'), '||', django.contrib.postgres.search.SearchVector('endorsed_by_en', config='english', weight='C'), django.contrib.postgres.search.SearchConfig('english')), output_field=django.contrib.postgres.search.SearchVectorField()),
+            model_name="recommendation",
+            name="search_vector",
+            field=models.GeneratedField(
+                db_persist=True,
+                expression=django.contrib.postgres.search.CombinedSearchVector(
+                    django.contrib.postgres.search.SearchVector(
+                        "text_en", config="english", weight="B"
+                    ),
+                    "||",
+                    django.contrib.postgres.search.SearchVector(
+                        "endorsed_by_en", config="english", weight="C"
+                    ),
+                    django.contrib.postgres.search.SearchConfig("english"),
+                ),
+                output_field=django.contrib.postgres.search.SearchVectorField(),
+            ),
         ),
         migrations.AddIndex(
-            model_name='casestudy',
-            index=django.contrib.postgres.indexes.GinIndex(fields=['search_vector'], name='casestudy_search'),
+            model_name="casestudy",
+            index=django.contrib.postgres.indexes.GinIndex(
+                fields=["search_vector"], name="casestudy_search"
+            ),
         ),
         migrations.AddIndex(
-            model_name='casestudy',
-            index=django.contrib.postgres.indexes.GinIndex(fields=['title_km', 'summary_km', 'findings_km'], name='casestudy_km_trgm', opclasses=['gin_trgm_ops', 'gin_trgm_ops', 'gin_trgm_ops']),
+            model_name="casestudy",
+            index=django.contrib.postgres.indexes.GinIndex(
+                fields=["title_km", "summary_km", "findings_km"],
+                name="casestudy_km_trgm",
+                opclasses=["gin_trgm_ops", "gin_trgm_ops", "gin_trgm_ops"],
+            ),
         ),
         migrations.AddIndex(
-            model_name='recommendation',
-            index=django.contrib.postgres.indexes.GinIndex(fields=['search_vector'], name='recommendation_search'),
+            model_name="recommendation",
+            index=django.contrib.postgres.indexes.GinIndex(
+                fields=["search_vector"], name="recommendation_search"
+            ),
         ),
         migrations.AddIndex(
-            model_name='recommendation',
-            index=django.contrib.postgres.indexes.GinIndex(fields=['text_km'], name='recommendation_km_trgm', opclasses=['gin_trgm_ops']),
+            model_name="recommendation",
+            index=django.contrib.postgres.indexes.GinIndex(
+                fields=["text_km"],
+                name="recommendation_km_trgm",
+                opclasses=["gin_trgm_ops"],
+            ),
         ),
     ]

@@ -7,39 +7,90 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('core', '0005_site_name'),
-        ('events', '0002_secretariat_permissions'),
-        ('members', '0003_search_vectors'),
+        ("core", "0005_site_name"),
+        ("events", "0002_secretariat_permissions"),
+        ("members", "0003_search_vectors"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='activity',
-            name='search_vector',
-            field=models.GeneratedField(db_persist=True, expression=django.contrib.postgres.search.CombinedSearchVector(django.contrib.postgres.search.CombinedSearchVector(django.contrib.postgres.search.SearchVector('title_en', config='english', weight='A'), '||', django.contrib.postgres.search.SearchVector('objectives_en', config='english', weight='B'), django.contrib.postgres.search.SearchConfig('english')), '||', django.contrib.postgres.search.SearchVector('outcomes_en', 'venue_en', config='english', weight='C'), django.contrib.postgres.search.SearchConfig('english')), output_field=django.contrib.postgres.search.SearchVectorField()),
+            model_name="activity",
+            name="search_vector",
+            field=models.GeneratedField(
+                db_persist=True,
+                expression=django.contrib.postgres.search.CombinedSearchVector(
+                    django.contrib.postgres.search.CombinedSearchVector(
+                        django.contrib.postgres.search.SearchVector(
+                            "title_en", config="english", weight="A"
+                        ),
+                        "||",
+                        django.contrib.postgres.search.SearchVector(
+                            "objectives_en", config="english", weight="B"
+                        ),
+                        django.contrib.postgres.search.SearchConfig("english"),
+                    ),
+                    "||",
+                    django.contrib.postgres.search.SearchVector(
+                        "outcomes_en", "venue_en", config="english", weight="C"
+                    ),
+                    django.contrib.postgres.search.SearchConfig("english"),
+                ),
+                output_field=django.contrib.postgres.search.SearchVectorField(),
+            ),
         ),
         migrations.AddField(
-            model_name='newspost',
-            name='search_vector',
-            field=models.GeneratedField(db_persist=True, expression=django.contrib.postgres.search.CombinedSearchVector(django.contrib.postgres.search.CombinedSearchVector(django.contrib.postgres.search.SearchVector('title_en', config='english', weight='A'), '||', django.contrib.postgres.search.SearchVector('summary_en', config='english', weight='B'), django.contrib.postgres.search.SearchConfig('english')), '||', django.contrib.postgres.search.SearchVector('body_en', config='english', weight='C'), django.contrib.postgres.search.SearchConfig('english')), output_field=django.contrib.postgres.search.SearchVectorField()),
+            model_name="newspost",
+            name="search_vector",
+            field=models.GeneratedField(
+                db_persist=True,
+                expression=django.contrib.postgres.search.CombinedSearchVector(
+                    django.contrib.postgres.search.CombinedSearchVector(
+                        django.contrib.postgres.search.SearchVector(
+                            "title_en", config="english", weight="A"
+                        ),
+                        "||",
+                        django.contrib.postgres.search.SearchVector(
+                            "summary_en", config="english", weight="B"
+                        ),
+                        django.contrib.postgres.search.SearchConfig("english"),
+                    ),
+                    "||",
+                    django.contrib.postgres.search.SearchVector(
+                        "body_en", config="english", weight="C"
+                    ),
+                    django.contrib.postgres.search.SearchConfig("english"),
+                ),
+                output_field=django.contrib.postgres.search.SearchVectorField(),
+            ),
         ),
         migrations.AddIndex(
-            model_name='activity',
-            index=django.contrib.postgres.indexes.GinIndex(fields=['search_vector'], name='activity_search'),
+            model_name="activity",
+            index=django.contrib.postgres.indexes.GinIndex(
+                fields=["search_vector"], name="activity_search"
+            ),
         ),
         migrations.AddIndex(
-            model_name='activity',
-            index=django.contrib.postgres.indexes.GinIndex(fields=['title_km', 'objectives_km', 'outcomes_km'], name='activity_km_trgm', opclasses=['gin_trgm_ops', 'gin_trgm_ops', 'gin_trgm_ops']),
+            model_name="activity",
+            index=django.contrib.postgres.indexes.GinIndex(
+                fields=["title_km", "objectives_km", "outcomes_km"],
+                name="activity_km_trgm",
+                opclasses=["gin_trgm_ops", "gin_trgm_ops", "gin_trgm_ops"],
+            ),
         ),
         migrations.AddIndex(
-            model_name='newspost',
-            index=django.contrib.postgres.indexes.GinIndex(fields=['search_vector'], name='newspost_search'),
+            model_name="newspost",
+            index=django.contrib.postgres.indexes.GinIndex(
+                fields=["search_vector"], name="newspost_search"
+            ),
         ),
         migrations.AddIndex(
-            model_name='newspost',
-            index=django.contrib.postgres.indexes.GinIndex(fields=['title_km', 'summary_km', 'body_km'], name='newspost_km_trgm', opclasses=['gin_trgm_ops', 'gin_trgm_ops', 'gin_trgm_ops']),
+            model_name="newspost",
+            index=django.contrib.postgres.indexes.GinIndex(
+                fields=["title_km", "summary_km", "body_km"],
+                name="newspost_km_trgm",
+                opclasses=["gin_trgm_ops", "gin_trgm_ops", "gin_trgm_ops"],
+            ),
         ),
     ]

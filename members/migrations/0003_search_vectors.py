@@ -7,25 +7,43 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('core', '0005_site_name'),
-        ('members', '0002_secretariat_permissions'),
+        ("core", "0005_site_name"),
+        ("members", "0002_secretariat_permissions"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='organization',
-            name='search_vector',
-            field=models.GeneratedField(db_persist=True, expression=django.contrib.postgres.search.CombinedSearchVector(django.contrib.postgres.search.SearchVector('name_en', 'acronym', config='english', weight='A'), '||', django.contrib.postgres.search.SearchVector('description_en', config='english', weight='C'), django.contrib.postgres.search.SearchConfig('english')), output_field=django.contrib.postgres.search.SearchVectorField()),
+            model_name="organization",
+            name="search_vector",
+            field=models.GeneratedField(
+                db_persist=True,
+                expression=django.contrib.postgres.search.CombinedSearchVector(
+                    django.contrib.postgres.search.SearchVector(
+                        "name_en", "acronym", config="english", weight="A"
+                    ),
+                    "||",
+                    django.contrib.postgres.search.SearchVector(
+                        "description_en", config="english", weight="C"
+                    ),
+                    django.contrib.postgres.search.SearchConfig("english"),
+                ),
+                output_field=django.contrib.postgres.search.SearchVectorField(),
+            ),
         ),
         migrations.AddIndex(
-            model_name='organization',
-            index=django.contrib.postgres.indexes.GinIndex(fields=['search_vector'], name='organization_search'),
+            model_name="organization",
+            index=django.contrib.postgres.indexes.GinIndex(
+                fields=["search_vector"], name="organization_search"
+            ),
         ),
         migrations.AddIndex(
-            model_name='organization',
-            index=django.contrib.postgres.indexes.GinIndex(fields=['description_km'], name='organization_km_trgm', opclasses=['gin_trgm_ops']),
+            model_name="organization",
+            index=django.contrib.postgres.indexes.GinIndex(
+                fields=["description_km"],
+                name="organization_km_trgm",
+                opclasses=["gin_trgm_ops"],
+            ),
         ),
     ]
