@@ -1,6 +1,7 @@
 """The pages the benchmark loads: add a page here and every run measures it."""
 
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 
 @dataclass(frozen=True)
@@ -17,10 +18,17 @@ PAGES = [
     Page("home", "/"),
     Page("home (km)", "/km/"),
     Page("about", "/about/"),
-    # Later: members, events, news, case studies, search, dashboard.
-    # Until the member dashboard exists, allauth's e-mail page stands in to
-    # measure what a session costs.
-    Page("account e-mail (signed in)", "/accounts/email/", signed_in=True),
+    Page("members", "/members/"),
+    Page("member profile", "/members/ctod/"),
+    Page("events", "/events/"),
+    Page("news", "/news/"),
+    Page("case studies", "/case-studies/"),
+    Page("follow-up tracker", "/case-studies/follow-up/"),
+    Page("search (en)", "/search/?q=workshop"),
+    Page("search (km)", "/km/search/?" + urlencode({"q": "ការចូលរួម"})),
+    Page("dashboard", "/dashboard/"),
+    # "My organisation" of the demo representative (CTOD): its edit page.
+    Page("my organisation (signed in)", "/members/ctod/edit/", signed_in=True),
 ]
 
 # What a first visit transfers (HTML, CSS, JS, fonts, images) is measured here.
