@@ -320,7 +320,7 @@ def _months(start, end):
 
 def _rng(key):
     # Seeded by the slug, so adding next month's meeting leaves earlier ones be.
-    return random.Random(f"{SEED}:{key}")  # noqa: S311 (demo data, not security)
+    return random.Random(f"{SEED}:{key}")
 
 
 def _random_figures(kind, rng, scale=1.0):
@@ -696,7 +696,7 @@ def _planning_meetings(today):
 
 def _generated_history(districts_by_province, provinces, members):
     """A few hundred activities over 2016-2026, the same on every run."""
-    rng = random.Random(SEED)  # noqa: S311 (demo data, not security)
+    rng = random.Random(SEED)
     kinds = list(KIND_WEIGHTS)
     codes = sorted(provinces)
     weights = [PROVINCE_WEIGHTS.get(code, 1) for code in codes]
@@ -738,7 +738,7 @@ def _generated_history(districts_by_province, provinces, members):
 
 def _project_activities(districts):
     """The UNDP project's work in its three municipalities, 2023-2024."""
-    rng = random.Random(SEED + 4)  # noqa: S311 (demo data, not security)
+    rng = random.Random(SEED + 4)
     specs = []
     for code in ("0305", "1710", "1602"):
         district = districts[code]

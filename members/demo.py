@@ -1766,7 +1766,7 @@ def _dues(rng, spec, receipts):
 
 def build_specs(provinces, districts):
     """Every organisation, contact and contribution, the same on every run."""
-    rng = random.Random(SEED)  # noqa: S311 (demo data, not security)
+    rng = random.Random(SEED)
     specs = _named_members() + _generated_members(rng, provinces, districts)
     used_names = {("Sok", "Dara"), ("Chan", "Sreymom"), ("Keo", "Sophea")}
     receipts = {}
@@ -2080,7 +2080,7 @@ def _write_contributions(specs, organizations):
 
 
 def _write_working_groups(specs, organizations):
-    rng = random.Random(SEED + 1)  # noqa: S311 (demo data, not security)
+    rng = random.Random(SEED + 1)
     generated = [s for s in specs if s.generated and s.status == ACTIVE]
     groups = []
     for data in WORKING_GROUPS:

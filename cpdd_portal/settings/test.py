@@ -10,11 +10,12 @@ os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:54329/cpdd"
 os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 
 from .base import *  # noqa: F403
+from .base import DATABASES, LOGGING, STORAGES
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-STORAGES["staticfiles"] = {  # noqa: F405
+STORAGES["staticfiles"] = {
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
-LOGGING["loggers"]["cpdd_portal.requests"]["level"] = "WARNING"  # noqa: F405
+LOGGING["loggers"]["cpdd_portal.requests"]["level"] = "WARNING"
 # Several test runs on one server (e.g. two checkouts) each need their own name.
-DATABASES["default"]["TEST"] = {"NAME": os.environ.get("TEST_DATABASE_NAME")}  # noqa: F405
+DATABASES["default"]["TEST"] = {"NAME": os.environ.get("TEST_DATABASE_NAME")}
