@@ -225,6 +225,9 @@ class InvitationAcceptView(View):
 
     def get(self, request, token):
         invitation = self.get_invitation(token)
+        if not request.user.is_authenticated:
+            # Read by the account adapter after sign-up or sign-in.
+            request.session["pending_invitation"] = token
         return render(
             request,
             self.template_name,
@@ -242,6 +245,7 @@ class InvitationAcceptView(View):
         organization = services.accept_invitation(
             invitation=invitation, user=request.user
         )
+        request.session.pop("pending_invitation", None)
         messages.success(
             request,
             _("You now represent %(name)s. Keep its profile current here.")

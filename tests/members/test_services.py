@@ -121,3 +121,21 @@ def test_invitation_links_a_new_account_once(client):
     assert organization.representatives.get() == user
     # Used once: the same link no longer works.
     assert client.get(invitation.get_absolute_url()).status_code == 404
+
+
+def test_invitee_who_signs_up_lands_back_on_the_invitation(client):
+    organization = OrganizationFactory()
+    invitation = services.invite_representative(
+        organization=organization,
+        email="new.rep@example.org",
+        invited_by=StaffFactory(),
+    )
+    client.get(invitation.get_absolute_url())  # opened from the email, signed out
+    user = UserFactory(email="new.rep@example.org")  # signs up and confirms
+    response = client.post(
+        reverse("account_login"),
+        {"login": user.email, "password": "correct horse battery staple"},
+    )
+    assert response.url == invitation.get_absolute_url()
+    client.post(invitation.get_absolute_url())
+    assert organization.representatives.get() == user
