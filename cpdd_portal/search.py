@@ -724,6 +724,7 @@ class SearchView(TemplateView):
         context.update(
             form=form,
             query=query.text,
+            site_search_text=query.text,
             search_query=query,
             max_query_length=MAX_QUERY_LENGTH,
         )

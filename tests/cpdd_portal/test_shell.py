@@ -77,3 +77,10 @@ def test_request_is_logged_as_one_json_line(client, caplog):
     record = next(r for r in caplog.records if r.name == "cpdd_portal.requests")
     assert (record.method, record.path, record.status) == ("GET", "/about/", 200)
     assert record.duration_ms >= 0
+
+
+def test_header_search_box_is_empty_except_on_search_results(secretariat_client):
+    report = secretariat_client.get("/events/reports/donor/?start=2026-01-01")
+    assert 'name="q" value=""' in report.text
+    results = secretariat_client.get("/search/?q=forum")
+    assert 'name="q" value="forum"' in results.text
