@@ -35,7 +35,7 @@ run: setup
 totp: venv
 	@$(MANAGE) demo_totp
 
-test: venv db browser
+test: venv db browser lint
 	DJANGO_SETTINGS_MODULE=cpdd_portal.settings.test $(PY) -m pytest
 
 bench: venv db

@@ -11,11 +11,7 @@ class OrganizationSitemap(Sitemap):
     alternates = True
 
     def items(self):
-        return (
-            Organization.objects.filter(membership_status__in=["", "active"])
-            .only("slug", "updated_at")
-            .order_by("pk")
-        )
+        return Organization.objects.public().only("slug", "updated_at").order_by("pk")
 
     def lastmod(self, organization):
         return organization.updated_at

@@ -51,9 +51,9 @@ class OrganizationDetailView(DetailView):
     def get_queryset(self):
         # Applicants, lapsed and withdrawn members keep a page only for staff
         # and their own representatives; the public sees members and partners.
-        visible = Organization.objects.filter(
-            membership_status__in=["", Organization.MembershipStatus.ACTIVE]
-        ) | Organization.objects.editable_by(self.request.user)
+        visible = Organization.objects.public() | Organization.objects.editable_by(
+            self.request.user
+        )
         return visible.select_related("head_office_province").prefetch_related(
             "provinces",
             "themes",
