@@ -84,3 +84,11 @@ def test_header_search_box_is_empty_except_on_search_results(secretariat_client)
     assert 'name="q" value=""' in report.text
     results = secretariat_client.get("/search/?q=forum")
     assert 'name="q" value="forum"' in results.text
+
+
+def test_language_switch_links_to_the_same_page_in_the_other_language(client):
+    english = client.get("/members/?kind=cbo").text
+    assert 'href="/km/members/?kind=cbo" hreflang="km"' in english
+    khmer = client.get("/km/members/?kind=cbo").text
+    assert 'href="/members/?kind=cbo" hreflang="en"' in khmer
+    assert "csrfmiddlewaretoken" not in client.get("/about/").text

@@ -21,13 +21,13 @@ def test_home_in_english_then_khmer_through_the_switch(
     expect(page.get_by_role("heading", level=1)).to_be_visible()
     assert_accessible(page)
 
-    page.get_by_role("button", name="ខ្មែរ").click()
+    page.get_by_role("link", name="ខ្មែរ").click()
     expect(page).to_have_url(live_server.url + "/km/")
     expect(page.locator("html")).to_have_attribute("lang", "km")
     expect(page.get_by_role("link", name="សមាជិក", exact=True)).to_be_visible()
     assert_accessible(page)
 
-    page.get_by_role("button", name="English").click()
+    page.get_by_role("link", name="English").click()
     expect(page).to_have_url(live_server.url + "/")
 
 
