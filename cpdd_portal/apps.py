@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class PortalConfig(AppConfig):
     name = "cpdd_portal"
     verbose_name = _("CPDD Portal")
+
+    def ready(self):
+        from .cache import connect_invalidation
+
+        connect_invalidation()

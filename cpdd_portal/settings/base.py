@@ -63,6 +63,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "cpdd_portal.middleware.StaffTwoFactorMiddleware",
+    "cpdd_portal.cache.PublicPageCacheMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
 ]
 

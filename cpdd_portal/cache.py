@@ -1,0 +1,110 @@
+"""Whole-page caching of what anonymous visitors see, invalidated on change.
+
+A page is cached only for a visitor who carries no session or messages cookie
+(so nothing personal can be on it) and only when the response sets no cookie.
+The key holds a content version that any save or delete of the portal's own
+records bumps, so an edit in the back-office or by a member shows at once.
+"""
+
+from django.apps import apps
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import get_language
+
+VERSION_KEY = "public-pages:version"
+PAGE_TIMEOUT = 300
+CONTENT_APPS = ("core", "members", "events", "casestudies")
+
+
+def content_version():
+    return cache.get_or_set(VERSION_KEY, 1, timeout=None)
+
+
+def bump_content_version(**kwargs):
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:  # not set yet, or evicted
+        cache.set(VERSION_KEY, 2, timeout=None)
+
+
+def _is_anonymous_and_cookieless(request):
+    return (
+        request.method in ("GET", "HEAD")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and "messages" not in request.COOKIES
+    )
+
+
+# Pages that show the same thing to every anonymous visitor.
+CACHED_VIEWS = {
+    "home",
+    "about",
+    "dashboard",
+    "members:directory",
+    "members:partners",
+    "members:organization-detail",
+    "members:workinggroup-list",
+    "members:workinggroup-detail",
+    "events:activity-list",
+    "events:activity-detail",
+    "news:post-list",
+    "news:post-detail",
+    "casestudies:case-study-list",
+    "casestudies:case-study-detail",
+    "casestudies:follow-up",
+    "casestudies:district-follow-up",
+}
+
+
+class PublicPageCacheMiddleware:
+    """Serve anonymous, cookieless GETs of CACHED_VIEWS from the cache."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        match = request.resolver_match
+        if match is None or match.view_name not in CACHED_VIEWS:
+            return None
+        if not _is_anonymous_and_cookieless(request):
+            return None
+        key = (
+            f"public-page:{content_version()}:{get_language()}:"
+            f"{request.get_full_path()}"
+        )
+        cached = cache.get(key)
+        if cached is not None:
+            return cached
+        response = view_func(request, *view_args, **view_kwargs)
+        if hasattr(response, "render") and callable(response.render):
+            response = response.render()
+        if self._shareable(request, response):
+            patch_vary_headers(response, ["Cookie"])
+            cache.set(key, response, PAGE_TIMEOUT)
+        return response
+
+    @staticmethod
+    def _shareable(request, response):
+        """Nothing on the page or in its cookies belongs to this visitor."""
+        return (
+            response.status_code == 200
+            and not response.cookies
+            and not request.session.modified
+            and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+            and b"csrfmiddlewaretoken" not in response.content
+        )
+
+
+def connect_invalidation():
+    """Bump the content version whenever the portal's records change."""
+    for app_label in CONTENT_APPS:
+        for model in apps.get_app_config(app_label).get_models():
+            uid = f"public-pages:{model._meta.label}"
+            post_save.connect(bump_content_version, sender=model, dispatch_uid=uid)
+            post_delete.connect(bump_content_version, sender=model, dispatch_uid=uid)
+    m2m_changed.connect(bump_content_version, dispatch_uid="public-pages:m2m")

@@ -1,0 +1,37 @@
+import pytest
+
+from tests.factories import OrganizationFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_anonymous_pages_come_from_the_cache_without_queries(
+    client, django_assert_num_queries
+):
+    OrganizationFactory(name_en="Aphivat Strey")
+    client.get("/members/")
+    with django_assert_num_queries(0):
+        response = client.get("/members/")
+    assert "Aphivat Strey" in response.text
+
+
+def test_an_edit_shows_at_once(client):
+    organization = OrganizationFactory(name_en="Old Name")
+    client.get("/members/")
+    organization.name_en = "New Name"
+    organization.save()
+    assert "New Name" in client.get("/members/").text
+
+
+def test_signed_in_visitors_never_get_the_shared_page(client):
+    client.get("/members/")  # cached for anonymous visitors
+    client.force_login(UserFactory(email="dara@example.org"))
+    assert "My account" in client.get("/members/").text
+    client.logout()
+    anonymous = client.__class__()
+    assert "My account" not in anonymous.get("/members/").text
+
+
+def test_languages_are_cached_apart(client):
+    assert 'lang="en"' in client.get("/members/").text
+    assert 'lang="km"' in client.get("/km/members/").text
