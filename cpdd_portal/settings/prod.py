@@ -33,5 +33,9 @@ MAILERS = {
     }
 }
 
-# Cached templates and a shared cache (Redis) across web containers.
-CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+# The page cache's invalidation must reach every worker: without CACHE_URL
+# (Redis, needed once there are several web containers), the workers of one
+# container share a folder.
+CACHES = {
+    "default": env.cache("CACHE_URL", default="filecache:///tmp/cpdd-portal-cache")
+}
