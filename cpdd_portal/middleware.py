@@ -1,11 +1,9 @@
 import logging
 import time
 
-from allauth.mfa.utils import is_mfa_enabled
-from django.contrib import messages
-from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils.translation import gettext as _
+
+from core.twofactor import needs_two_factor_setup, redirect_to_two_factor_setup
 
 request_log = logging.getLogger("cpdd_portal.requests")
 
@@ -46,18 +44,10 @@ class StaffTwoFactorMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        user = request.user
-        if (
-            user.is_authenticated
-            and user.is_staff
-            and request.path.startswith(self.admin_prefix())
-            and not is_mfa_enabled(user)
+        if request.path.startswith(self.admin_prefix()) and needs_two_factor_setup(
+            request.user
         ):
-            messages.warning(
-                request,
-                _("Set up two-factor sign-in before using the back-office."),
-            )
-            return redirect("mfa_activate_totp")
+            return redirect_to_two_factor_setup(request)
         return self.get_response(request)
 
     @staticmethod

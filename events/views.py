@@ -2,7 +2,6 @@ import re
 from datetime import timedelta
 from zoneinfo import ZoneInfo
 
-from allauth.mfa.utils import is_mfa_enabled
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
 from django.contrib.sites.shortcuts import get_current_site
@@ -21,6 +20,7 @@ from icalendar import Calendar, Event
 
 from core.images import rendition_names
 from core.richtext import plain_text
+from core.twofactor import needs_two_factor_setup, redirect_to_two_factor_setup
 from members.models import Organization, Sex
 
 from . import reports, services
@@ -348,12 +348,8 @@ class BackOfficeMixin(PermissionRequiredMixin):
     sign-in turned on, as the admin itself requires."""
 
     def dispatch(self, request, *args, **kwargs):
-        user = request.user
-        if user.is_authenticated and user.is_staff and not is_mfa_enabled(user):
-            messages.warning(
-                request, _("Set up two-factor sign-in before using the back-office.")
-            )
-            return redirect("mfa_activate_totp")
+        if needs_two_factor_setup(request.user):
+            return redirect_to_two_factor_setup(request)
         return super().dispatch(request, *args, **kwargs)
 
 
