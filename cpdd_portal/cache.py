@@ -6,6 +6,8 @@ The key holds a content version that any save or delete of the portal's own
 records bumps, so an edit in the back-office or by a member shows at once.
 """
 
+import hashlib
+
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
@@ -55,6 +57,9 @@ CACHED_VIEWS = {
     "casestudies:case-study-detail",
     "casestudies:follow-up",
     "casestudies:district-follow-up",
+    # Keyed by the whole query string: a popular query is searched once per
+    # change of the content, and an odd one costs one cache entry.
+    "search",
 }
 
 
@@ -73,10 +78,9 @@ class PublicPageCacheMiddleware:
             return None
         if not _is_anonymous_and_cookieless(request):
             return None
-        key = (
-            f"public-page:{content_version()}:{get_language()}:"
-            f"{request.get_full_path()}"
-        )
+        # Hashed: the path holds whatever a visitor typed into the search box.
+        path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+        key = f"public-page:{content_version()}:{get_language()}:{path}"
         cached = cache.get(key)
         if cached is not None:
             return cached

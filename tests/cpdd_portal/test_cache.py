@@ -35,3 +35,15 @@ def test_signed_in_visitors_never_get_the_shared_page(client):
 def test_languages_are_cached_apart(client):
     assert 'lang="en"' in client.get("/members/").text
     assert 'lang="km"' in client.get("/km/members/").text
+
+
+def test_a_repeated_search_is_answered_from_the_cache_until_content_changes(
+    client, django_assert_num_queries
+):
+    OrganizationFactory(name_en="Aphivat Strey")
+    client.get("/search/?q=Aphivat")
+    with django_assert_num_queries(0):
+        assert "Strey" in client.get("/search/?q=Aphivat").text
+    assert "Strey" not in client.get("/search/?q=Banteay").text
+    OrganizationFactory(name_en="Aphivat Neary")
+    assert "Neary" in client.get("/search/?q=Aphivat").text
