@@ -89,8 +89,8 @@ TEMPLATES = [
     },
 ]
 
-# Form fields render through templates/django/forms/, like the rest of the site.
-FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
+# Form fields render through Jinja2 (templates/jinja2/django/forms/): see core.forms.
+FORM_RENDERER = "core.forms.FormRenderer"
 
 DATABASES = {"default": env.db("DATABASE_URL")}
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
