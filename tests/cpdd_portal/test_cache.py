@@ -1,3 +1,5 @@
+import gzip
+
 import pytest
 
 from tests.factories import OrganizationFactory, UserFactory
@@ -47,3 +49,15 @@ def test_a_repeated_search_is_answered_from_the_cache_until_content_changes(
     assert "Strey" not in client.get("/search/?q=Banteay").text
     OrganizationFactory(name_en="Aphivat Neary")
     assert "Neary" in client.get("/search/?q=Aphivat").text
+
+
+def test_a_cached_page_is_sent_compressed_to_browsers_that_accept_gzip(client):
+    OrganizationFactory(name_en="Aphivat Strey")
+    client.get("/members/")
+    response = client.get("/members/", headers={"accept-encoding": "gzip, br"})
+    assert response["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in response["Vary"]
+    assert "Aphivat Strey" in gzip.decompress(response.content).decode()
+    plain = client.get("/members/")
+    assert not plain.has_header("Content-Encoding")
+    assert "Aphivat Strey" in plain.text
