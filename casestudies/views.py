@@ -5,6 +5,8 @@ from django.utils.text import slugify
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
+from core.pagination import CachedCountPaginator
+
 from .filters import CaseStudyFilter, FollowUpFilter
 from .models import (
     CaseStudy,
@@ -20,6 +22,7 @@ class CaseStudyListView(FilterView):
     filterset_class = CaseStudyFilter
     template_name = "casestudies/casestudy_list.html"
     paginate_by = CASE_STUDY_PAGE_SIZE
+    paginator_class = CachedCountPaginator
     context_object_name = "case_studies"
 
     def get_queryset(self):

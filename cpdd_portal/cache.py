@@ -18,20 +18,10 @@ from django.utils.cache import patch_vary_headers
 from django.utils.text import compress_string
 from django.utils.translation import get_language
 
-VERSION_KEY = "public-pages:version"
+from core.content import bump_content_version, content_version
+
 PAGE_TIMEOUT = 300
 CONTENT_APPS = ("core", "members", "events", "casestudies")
-
-
-def content_version():
-    return cache.get_or_set(VERSION_KEY, 1, timeout=None)
-
-
-def bump_content_version(**kwargs):
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:  # not set yet, or evicted
-        cache.set(VERSION_KEY, 2, timeout=None)
 
 
 def _is_anonymous_and_cookieless(request):

@@ -19,6 +19,7 @@ from django_filters.views import FilterView
 from icalendar import Calendar, Event
 
 from core.images import rendition_names
+from core.pagination import CachedCountPaginator
 from core.richtext import plain_text
 from core.twofactor import needs_two_factor_setup, redirect_to_two_factor_setup
 from members.models import Organization, Sex
@@ -52,6 +53,7 @@ class ActivityListView(FilterView):
     filterset_class = ActivityFilter
     template_name = "events/activity_list.html"
     paginate_by = ACTIVITY_PAGE_SIZE
+    paginator_class = CachedCountPaginator
     context_object_name = "activities"
 
     def get_queryset(self):
@@ -405,6 +407,7 @@ class NewsListView(FilterView):
     filterset_class = NewsFilter
     template_name = "news/newspost_list.html"
     paginate_by = NEWS_PAGE_SIZE
+    paginator_class = CachedCountPaginator
     context_object_name = "posts"
 
     def get_queryset(self):

@@ -13,6 +13,7 @@ from django_filters.views import FilterView
 from django_ratelimit.decorators import ratelimit
 
 from core.images import make_thumbnails
+from core.pagination import CachedCountPaginator
 
 from . import services
 from .filters import OrganizationFilter, PartnerFilter
@@ -31,6 +32,7 @@ class OrganizationDirectoryView(FilterView):
     filterset_class = OrganizationFilter
     template_name = "members/organization_list.html"
     paginate_by = DIRECTORY_PAGE_SIZE
+    paginator_class = CachedCountPaginator
 
     def get_queryset(self):
         return Organization.objects.active_members().for_directory()
