@@ -194,6 +194,24 @@ class Organization(models.Model):
     def is_member(self):
         return bool(self.membership_status)
 
+    def profile_gaps(self):
+        """What the public profile still lacks, in the words of a to-do list.
+
+        Reads `contacts` and `provinces` through the prefetch cache when the
+        caller prefetched them (the "My organisation" page does)."""
+        checks = [
+            (self.name_km, _("Add the organisation's name in Khmer.")),
+            (self.description_en, _("Describe the organisation in English.")),
+            (self.description_km, _("Describe the organisation in Khmer.")),
+            (self.logo, _("Add a logo.")),
+            (self.provinces.all(), _("List the provinces where you work.")),
+            (
+                [c for c in self.contacts.all() if c.is_public],
+                _("Add a contact that the public can see."),
+            ),
+        ]
+        return [gap for present, gap in checks if not present]
+
 
 class MembershipStatusChange(models.Model):
     """A dated change of an organisation's membership, and who recorded it."""

@@ -23,7 +23,13 @@ from .forms import (
     OrganizationProfileForm,
     SignedInApplicationForm,
 )
-from .models import Contact, Organization, RepresentativeInvitation, WorkingGroup
+from .models import (
+    Contact,
+    Contribution,
+    Organization,
+    RepresentativeInvitation,
+    WorkingGroup,
+)
 
 DIRECTORY_PAGE_SIZE = 24
 
@@ -78,7 +84,8 @@ class OrganizationDetailView(DetailView):
 
 
 class MyOrganizationsView(LoginRequiredMixin, ListView):
-    """ "My organisation": the organisations the signed-in user represents."""
+    """ "My organisation": for each organisation the signed-in user represents,
+    its standing, what its profile lacks, its contacts and its dues."""
 
     template_name = "members/my_organizations.html"
     context_object_name = "organizations"
@@ -87,14 +94,12 @@ class MyOrganizationsView(LoginRequiredMixin, ListView):
         return (
             Organization.objects.filter(representatives=self.request.user)
             .select_related("head_office_province")
-            .prefetch_related("contributions")
+            .prefetch_related(
+                "provinces",
+                Prefetch("contacts", Contact.objects.order_by("-is_public", "name")),
+                Prefetch("contributions", Contribution.objects.order_by("-year")),
+            )
         )
-
-    def get(self, request, *args, **kwargs):
-        response = super().get(request, *args, **kwargs)
-        if len(self.object_list) == 1:
-            return redirect("members:organization-edit", slug=self.object_list[0].slug)
-        return response
 
 
 class OrganizationEditView(LoginRequiredMixin, UpdateView):

@@ -57,7 +57,9 @@ def test_representative_edits_the_profile_with_a_logo(
     page.locator("summary").click()
     page.locator(".account-menu a[href$='/members/mine/']").click()
     expect(page.locator("html")).to_have_attribute("lang", "km")
+    expect(page.locator(".my-organization li")).to_have_count(3)  # what to add
     assert_accessible(page)
+    page.locator(f"a[href$='/members/{link.organization.slug}/edit/']").click()
 
     logo = tmp_path / "logo.png"
     Image.new("RGB", (600, 400), "#7b1fa2").save(logo)
@@ -72,6 +74,8 @@ def test_representative_edits_the_profile_with_a_logo(
     assert_accessible(page)
     organization = Organization.objects.get(pk=link.organization.pk)
     assert organization.logo.name.startswith("logos/")
+    page.goto(f"{live_server.url}/km/members/mine/")
+    expect(page.locator(".my-organization li")).to_have_count(1)  # a public contact
 
 
 def test_bad_logo_is_refused_with_a_message_in_khmer(page, live_server, tmp_path):

@@ -5,7 +5,7 @@ from django.urls import reverse
 from PIL import Image
 
 from core.models import Province, Theme
-from members.models import Contact, Organization, WorkingGroup
+from members.models import Contact, WorkingGroup
 from tests.factories import (
     ContactFactory,
     OrganizationFactory,
@@ -281,11 +281,42 @@ def test_bad_profile_input_saves_nothing_and_explains(client):
     assert not organization.logo
 
 
-def test_my_organisation_goes_straight_to_the_only_one(client, representative):
-    client.force_login(representative)
+def test_my_organisation_shows_standing_gaps_contacts_and_dues(client):
+    link = RepresentativeFactory(
+        organization__name_en="Aphivat Strey", organization__name_km=""
+    )
+    ContactFactory(organization=link.organization, name="Private Person")
+    link.organization.contributions.create(year=2026, amount=100, currency="USD")
+    OrganizationFactory(name_en="Someone Else")
+    client.force_login(link.user)
+
     response = client.get(reverse("members:mine"))
-    organization = Organization.objects.get(representatives=representative)
-    assert response.url == edit_url(organization)
+
+    assert "Aphivat Strey" in response.text
+    assert "Someone Else" not in response.text
+    assert "Add the organisation&#x27;s name in Khmer." in response.text
+    assert "Add a contact that the public can see." in response.text
+    assert "Private Person" in response.text
+    assert "Not paid yet" in response.text
+    assert edit_url(link.organization) in response.text
+
+
+def test_my_organisation_of_a_complete_profile_says_so(client):
+    link = RepresentativeFactory(
+        organization__description_km="ការពង្រឹងស្ត្រី",
+        organization__logo="logos/aphivat.png",
+    )
+    ContactFactory(organization=link.organization, is_public=True)
+    client.force_login(link.user)
+    response = client.get("/km" + reverse("members:mine"))
+    assert response.context["organizations"][0].profile_gaps() == []
+    assert "To complete it" not in response.text
+
+
+def test_my_organisation_needs_a_sign_in(client):
+    response = client.get(reverse("members:mine"))
+    assert response.status_code == 302
+    assert "/accounts/login/" in response.url
 
 
 def test_representative_sees_contribution_status_by_year(client):
