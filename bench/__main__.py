@@ -6,6 +6,7 @@ import logging
 import os
 import secrets
 import signal
+import subprocess
 import sys
 import time
 from collections import defaultdict
@@ -44,6 +45,11 @@ def parse_args(argv):
         "--write-results",
         action="store_true",
         help="also add this run to bench/RESULTS.md",
+    )
+    parser.add_argument(
+        "--no-search",
+        action="store_true",
+        help="skip the search timing at 100,000 records (python -m bench.search)",
     )
     parser.add_argument(
         "--rebuild-data",
@@ -218,6 +224,23 @@ def memory_section(server):
     return "\n".join(lines)
 
 
+def search_section():
+    """`python -m bench.search` in its own process (its own database, built
+    once): the median search time at 100,000 records and the indexes used."""
+    print("Search at 100,000 records (python -m bench.search)...", flush=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "bench.search"],
+        cwd=BASE_DIR,
+        capture_output=True,
+        text=True,
+    )
+    lines = (done.stdout + done.stderr).strip().splitlines()
+    verdict = "" if done.returncode == 0 else " ⚠ a target or a plan check failed"
+    return "\n".join(
+        [f"### Search at 100,000 records{verdict}", "", "```", *lines, "```"]
+    )
+
+
 def run(args):
     started = time.monotonic()
     load_before = os.getloadavg()[0]
@@ -268,6 +291,7 @@ def run(args):
         if row["rps"]:
             row["ratio"] = row["rps"] / healthz
     notes += compression_notes(rows)
+    search = None if args.no_search else search_section()
     options = (
         f"{args.duration} s per page after {args.warmup} s warm-up,"
         f" {args.connections} connections, {args.threads} wrk threads,"
@@ -278,6 +302,7 @@ def run(args):
         results=report.table(rows),
         first_visit=first,
         memory=memory,
+        search=search,
         notes=notes,
         options=options,
         machine=report.machine(),

@@ -73,7 +73,9 @@ def table(rows):
     return "\n".join(lines)
 
 
-def run_section(*, results, first_visit, memory, notes, options, machine, versions):
+def run_section(
+    *, results, first_visit, memory, notes, options, machine, versions, search=None
+):
     stamp = datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")
     facts = ", ".join(f"{k} {v}" for k, v in machine.items())
     soft = ", ".join(f"{k} {v}" for k, v in versions.items())
@@ -86,6 +88,7 @@ def run_section(*, results, first_visit, memory, notes, options, machine, versio
             "\n".join(notes),
             first_visit,
             memory,
+            search,
         ]
         if part
     )
