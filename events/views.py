@@ -28,6 +28,7 @@ from . import reports, services
 from .files import content_type_for
 from .filters import ActivityFilter, NewsFilter
 from .forms import DonorReportForm, OrganizationChoiceForm, ParticipantFormSet
+from .lists import UpcomingFirst
 from .models import (
     Activity,
     ActivityDocument,
@@ -57,9 +58,10 @@ class ActivityListView(FilterView):
     context_object_name = "activities"
 
     def get_queryset(self):
-        return (
-            Activity.objects.visible_to(self.request.user).for_list().upcoming_first()
-        )
+        return Activity.objects.visible_to(self.request.user).for_list()
+
+    def paginate_queryset(self, queryset, page_size):
+        return super().paginate_queryset(UpcomingFirst(queryset), page_size)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

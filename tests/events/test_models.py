@@ -240,3 +240,20 @@ def test_news_search_matches_titles_summaries_and_bodies(query):
     )
     NewsPostFactory(title_en="Annual Congress", body_en="Members met.")
     assert list(NewsPost.objects.search(query)) == [wanted]
+
+
+def test_an_activity_of_more_than_31_days_is_refused_as_a_project():
+    from django.utils import translation
+
+    starts_at = timezone.now()
+    too_long = ActivityFactory.build(
+        starts_at=starts_at, ends_at=starts_at + timedelta(days=32)
+    )
+    with pytest.raises(ValidationError, match="record a longer programme as a project"):
+        too_long.validate_constraints()
+    with translation.override("km"), pytest.raises(ValidationError) as refused:
+        too_long.validate_constraints()
+    assert "គម្រោង" in str(refused.value)
+    ActivityFactory.build(
+        starts_at=starts_at, ends_at=starts_at + timedelta(days=31)
+    ).validate_constraints()
