@@ -32,7 +32,7 @@ from bench.database import BASE_DIR, LOCAL_CLUSTER, _connect, _ensure_cluster
 
 DATABASE = "cpdd_search_bench"
 # Bump when the data built here changes: the database is then built again.
-DATASET_VERSION = 2
+DATASET_VERSION = 3
 SEED = 2026
 COUNTS = {
     "organisation": 5_000,
