@@ -1,34 +1,51 @@
 """The coalition in numbers: the public /dashboard/ and the staff downloads.
 
-Every figure is a database aggregate (grouped `values().annotate()` or
-`aggregate()`, with conditional `Count`/`Sum(filter=Q(...))`), in the same
-number of queries whatever the number of rows. Python only lays the results
-out as tables and works out where the bars go. Participants are the
-`with_participation()` annotations summed, as in the donor report
-(events.reports), so both count people the same way.
+Every figure is a database aggregate (grouped `values().annotate()`, with
+conditional `Count`/`Sum(filter=Q(...))`): six queries whatever the number
+of rows, and none that runs a subquery per row, which at 100,000 activities
+took seconds. The page adds the filter's project choices (and the project
+chosen). Python lays the results out as tables: it turns counts by year
+into columns, adds the rows up into the totals rather than asking the
+database to count everything twice (so shares of the totals are worked out
+from the summed counts), and works out where the bars go. Participants are
+counted by the rule of `with_participation()`, the typed figures plus the
+attended registrations, as in the donor report (events.reports), so both
+count people the same way.
 """
 
 import csv
 import io
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 
 import django_filters
-from django.db.models import Count, DecimalField, IntegerField, Q, Sum
-from django.db.models.functions import Cast, ExtractYear, NullIf, Round
+from django.db.models import Count, Exists, FilteredRelation, OuterRef, Q, Sum, Value
+from django.db.models.functions import Coalesce, ExtractYear
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views import View
 from django.views.generic import TemplateView
+from modeltranslation import settings as translation_settings
+from modeltranslation.utils import (
+    build_localized_fieldname,
+    get_language,
+    resolution_order,
+)
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from casestudies.models import CaseStudy, Recommendation, RecommendationStatus
-from core.models import District, Province
+from casestudies.models import (
+    CaseStudy,
+    ProgressUpdate,
+    Recommendation,
+    RecommendationStatus,
+)
+from core.models import Province
 from events.filters import year_choices
-from events.models import Activity, Project
+from events.models import Activity, Project, Registration
 from events.models.activities import DISTRICT_LABELS
 from events.views import BackOfficeMixin
 from members.models import Organization, Sex
@@ -247,22 +264,59 @@ def _year_columns(years):
     ]
 
 
-def _by_year(years, field_name):
-    """Conditional counts: `y2024` is the rows whose `field_name` is in 2024."""
-    return {
-        f"y{year}": Count("pk", filter=Q(**{f"{field_name}__year": year}))
-        for year in years
-    }
-
-
 def _by_value(rows):
     """Largest first, as bar charts read best; ties by label."""
     return sorted(rows, key=lambda row: (-(row.values["total"] or 0), row.label))
 
 
-def _district_label(district):
-    label = DISTRICT_LABELS.get(district.kind, "%(name)s") % {"name": district.name}
-    return f"{label}, {district.province.name}"
+def _summed(rows, keys):
+    """The totals of a table: each column summed over its rows."""
+    return {key: sum(row.values[key] for row in rows) for key in keys}
+
+
+def _share(part, whole):
+    """`part` in per cent of `whole`, rounded half up; None when `whole` is 0.
+    In integers, so that a share of summed counts is exact too."""
+    if not whole:
+        return None
+    return (200 * part + whole) // (2 * whole)
+
+
+# The names of districts are read in the query that counts case studies
+# (joined, in every language) rather than in a query of their own.
+
+
+def _translations(field):
+    """`field` in every language, for `values()`: "district__name_en", ..."""
+    return [
+        build_localized_fieldname(field, language)
+        for language in translation_settings.AVAILABLE_LANGUAGES
+    ]
+
+
+def _translated(item, field):
+    """`field` of a `values()` row in the current language, else in the
+    fallback one, as modeltranslation reads it on a model."""
+    for language in resolution_order(get_language()):
+        if value := item.get(build_localized_fieldname(field, language)):
+            return value
+    return ""
+
+
+def _district_fields(district):
+    """What `_district_label` needs of the district at `district`."""
+    return [
+        district,
+        f"{district}__kind",
+        *_translations(f"{district}__name"),
+        *_translations(f"{district}__province__name"),
+    ]
+
+
+def _district_label(item, district):
+    name = _translated(item, f"{district}__name")
+    label = DISTRICT_LABELS.get(item[f"{district}__kind"], "%(name)s") % {"name": name}
+    return f"{label}, {_translated(item, f'{district}__province__name')}"
 
 
 @dataclass
@@ -281,15 +335,18 @@ class Dashboard:
 def coalition_in_numbers(*, activities, case_studies):
     """The dashboard's figures: active members (all of them, whatever the
     filters), and the given `activities` and published `case_studies` (already
-    narrowed by year and project). Thirteen queries, whatever the data."""
+    narrowed by year and project). Six queries, whatever the data."""
+    active = Organization.objects.active_members().order_by()
+    # Every province, with the number of active members working there: the
+    # names for all the tables and a table of its own, in one query.
     provinces = {
-        province.pk: province.name
-        for province in Province.objects.only("id", "name_en", "name_km")
+        province.pk: province
+        for province in Province.objects.order_by()
+        .only("id", "name_en", "name_km")
+        .annotate(members=Count("organizations", filter=Q(organizations__in=active)))
     }
-    members, member_count = _members(provinces)
-    participants, activity_figures = _participants(activities)
-    years = [int(row.label) for row in participants.rows]
-    activity_tables = _activities(activities, years, provinces, participants)
+    members, member_count = _members(active, provinces)
+    activity_tables, participants, activity_figures = _activities(activities, provinces)
     case_study_tables, case_study_figures = _case_studies(case_studies)
     return Dashboard(
         members=members,
@@ -304,12 +361,15 @@ def coalition_in_numbers(*, activities, case_studies):
     )
 
 
-def _members(provinces):
-    active = Organization.objects.active_members().order_by()
-    kinds = active.aggregate(
-        total=Count("pk"),
-        **{kind: Count("pk", filter=Q(kind=kind)) for kind in Organization.Kind.values},
-    )
+def _members(active, provinces):
+    """One query, members by kind and head office; `provinces` have been
+    counted already."""
+    kinds, head_offices = Counter(), Counter()
+    for item in active.values("kind", "head_office_province").annotate(n=Count("pk")):
+        kinds[item["kind"]] += item["n"]
+        head_offices[item["head_office_province"]] += item["n"]
+    total = kinds.total()
+
     heading = _("Active members")
     by_kind = Table(
         key="members-by-kind",
@@ -317,7 +377,7 @@ def _members(provinces):
         sheet=_("Members by kind"),
         label_heading=_("Kind of organisation"),
         columns=[Column("total", heading)],
-        totals={"total": kinds["total"]},
+        totals={"total": total},
     )
     by_kind.rows = _by_value(
         Row(str(label), {"total": kinds[kind]})
@@ -325,20 +385,17 @@ def _members(provinces):
         if kinds[kind]
     )
 
-    head_offices = Table(
+    by_head_office = Table(
         key="members-by-head-office",
         title=_("Active members by province of their head office"),
         sheet=_("Members by head office"),
         label_heading=_("Province"),
         columns=[Column("total", heading)],
-        totals={"total": kinds["total"]},
+        totals={"total": total},
     )
-    head_offices.rows = _by_value(
-        Row(
-            provinces.get(item["head_office_province"]) or _("Not stated"),
-            {"total": item["n"]},
-        )
-        for item in active.values("head_office_province").annotate(n=Count("pk"))
+    by_head_office.rows = _by_value(
+        Row((pk and provinces[pk].name) or _("Not stated"), {"total": n})
+        for pk, n in head_offices.items()
     )
 
     operating = Table(
@@ -353,62 +410,41 @@ def _members(provinces):
         ),
     )
     operating.rows = _by_value(
-        Row(provinces[item["province"]], {"total": item["n"]})
-        for item in Organization.provinces.through.objects.filter(
-            organization__in=active
-        )
-        .values("province")
-        .annotate(n=Count("pk"))
+        Row(province.name, {"total": province.members})
+        for province in provinces.values()
+        if province.members
     )
-    for table in (head_offices, operating, by_kind):
+    for table in (by_head_office, operating, by_kind):
         table.chart = BarChart(table, "total")
-    return [head_offices, operating, by_kind], kinds["total"]
+    return [by_head_office, operating, by_kind], total
 
 
-def _participants(activities):
-    """Participants by sex per year, and the totals as key figures."""
-    people = activities.order_by().with_participation()
-    # Summed under other names: an aggregate may not reuse an annotation's.
-    keys = ["activities", *SEXES, "total"]
-    sums = {"n_activities": Count("pk")}
-    sums.update({f"n_{key}": Sum(key) for key in keys[1:]})
-    per_year = (
-        people.annotate(year=ExtractYear("starts_at"))
-        .values("year")
-        .annotate(**sums)
-        .order_by("year")
+def _year_row(label, counts, years):
+    """A row of counts by year, {"y2023": n, ..., "total": n}."""
+    return Row(
+        label, {**{f"y{year}": counts[year] for year in years}, "total": counts.total()}
     )
-    rows = [
-        Row(str(item["year"]), {key: item[f"n_{key}"] or 0 for key in keys})
-        for item in per_year
-    ]
-    summed = people.aggregate(**sums)
-    totals = {key: summed[f"n_{key}"] or 0 for key in keys}
-    table = Table(
-        key="participants-by-year",
-        title=_("Participants by sex and year"),
-        sheet=_("Participants by year"),
-        label_heading=_("Year"),
-        columns=[Column("activities", _("Activities")), *_sex_columns()],
-        rows=rows,
-        totals=totals,
-        note=_(
-            "People registered by member organisations and marked as attended "
-            "are counted from their registrations; the figures typed by the "
-            "secretariat count everyone else, so nobody is counted twice."
-        ),
-    )
-    table.chart = BarChart(table, "total", _sex_series())
-    key_figures = {
-        "activities": totals["activities"],
-        "participants": totals["total"],
-        "female": totals["female"],
-    }
-    return table, key_figures
 
 
-def _activities(activities, years, provinces, participants):
+def _activities(activities, provinces):
+    """Two queries: activities by kind, province and year, whence both tables
+    and the count of each year; and the people who took part, by year.
+    Returns the activity tables, the participants table and the key figures."""
     activities = activities.order_by()
+    by_kind, by_province = defaultdict(Counter), defaultdict(Counter)
+    for item in activities.values(
+        "kind", "province", year=ExtractYear("starts_at")
+    ).annotate(n=Count("pk")):
+        year = int(item["year"])
+        by_kind[item["kind"]][year] += item["n"]
+        by_province[item["province"]][year] += item["n"]
+    kinds = dict(Activity.Kind.choices)
+    by_kind = [(str(kinds[kind]), counts) for kind, counts in by_kind.items()]
+    by_province = [(provinces[pk].name, counts) for pk, counts in by_province.items()]
+    per_year = sum((counts for _kind, counts in by_kind), Counter())
+    years = sorted(per_year)
+    participants = _participants(activities, years, per_year)
+
     columns = _year_columns(years)
     # The totals of each year and of all are the participants table's counts
     # of activities: the same scope, already counted.
@@ -416,93 +452,110 @@ def _activities(activities, years, provinces, participants):
         **{f"y{row.label}": row.values["activities"] for row in participants.rows},
         "total": participants.totals["activities"],
     }
-    tables = []
-
-    by_kind = Table(
-        key="activities-by-kind",
-        title=_("Activities by kind and year"),
-        sheet=_("Activities by kind"),
-        label_heading=_("Kind of activity"),
-        columns=columns,
-        totals=totals,
-    )
-    labels = dict(Activity.Kind.choices)
-    by_kind.rows = _by_value(
-        Row(str(labels[item.pop("kind")]), item)
-        for item in activities.values("kind").annotate(
-            total=Count("pk"), **_by_year(years, "starts_at")
-        )
-    )
-    tables.append(by_kind)
-
-    by_province = Table(
-        key="activities-by-province",
-        title=_("Activities by province and year"),
-        sheet=_("Activities by province"),
-        label_heading=_("Province"),
-        columns=columns,
-        totals=totals,
-    )
-    by_province.rows = _by_value(
-        Row(provinces[item.pop("province")], item)
-        for item in activities.values("province").annotate(
-            total=Count("pk"), **_by_year(years, "starts_at")
-        )
-    )
-    tables.append(by_province)
+    tables = [
+        Table(
+            key="activities-by-kind",
+            title=_("Activities by kind and year"),
+            sheet=_("Activities by kind"),
+            label_heading=_("Kind of activity"),
+            columns=columns,
+            totals=totals,
+            rows=_by_value(
+                _year_row(label, counts, years) for label, counts in by_kind
+            ),
+        ),
+        Table(
+            key="activities-by-province",
+            title=_("Activities by province and year"),
+            sheet=_("Activities by province"),
+            label_heading=_("Province"),
+            columns=columns,
+            totals=totals,
+            rows=_by_value(
+                _year_row(label, counts, years) for label, counts in by_province
+            ),
+        ),
+    ]
     for table in tables:
         table.chart = BarChart(table, "total")
-    return tables
+    key_figures = {
+        "activities": participants.totals["activities"],
+        "participants": participants.totals["total"],
+        "female": participants.totals["female"],
+    }
+    return tables, participants, key_figures
 
 
-def _implemented_share(implemented, total):
-    """Per cent, rounded half up, in the database; None when there are none."""
-    return Cast(
-        Round(
-            Cast(implemented * 100, DecimalField(max_digits=12, decimal_places=2))
-            / NullIf(total, 0)
-        ),
-        IntegerField(),
+def _people(activities):
+    """{year: Counter of people by sex} who took part in `activities`, in one
+    query. The rule is ActivityQuerySet.with_participation's, the typed
+    figures plus the attended registrations, but summed over joins by the year
+    the activity started rather than with subqueries activity by activity: the
+    figures and the registrations are joined in the two halves of a UNION, so
+    that neither multiplies the rows of the other."""
+    # Annotated, then named: values(year=...) alone would select every field
+    # of a translated model (modeltranslation's values()).
+    activities = activities.annotate(year=ExtractYear("starts_at"))
+    typed = activities.values("year").annotate(
+        **{f"n_{sex}": Sum(f"participation__{sex}") for sex in SEXES}
     )
+    # The annotation counts the registrations of the filter's join only.
+    registered = (
+        activities.filter(registrations__in=Registration.objects.attended())
+        .values("year")
+        .annotate(
+            **{
+                f"n_{sex}": Count("registrations", filter=Q(registrations__sex=sex))
+                for sex in SEXES
+            }
+        )
+    )
+    people = defaultdict(Counter)
+    # Not ordered: the union would take the default ordering of activities.
+    for item in typed.union(registered, all=True).order_by():
+        for sex in SEXES:
+            people[int(item["year"])][sex] += item[f"n_{sex}"] or 0
+    return people
+
+
+def _participants(activities, years, per_year):
+    """Participants by sex per year; the totals are the rows summed."""
+    people = _people(activities)
+    keys = ["activities", *SEXES, "total"]
+    rows = [
+        Row(
+            str(year),
+            {
+                "activities": per_year[year],
+                **{sex: people[year][sex] for sex in SEXES},
+                "total": people[year].total(),
+            },
+        )
+        for year in years
+    ]
+    table = Table(
+        key="participants-by-year",
+        title=_("Participants by sex and year"),
+        sheet=_("Participants by year"),
+        label_heading=_("Year"),
+        columns=[Column("activities", _("Activities")), *_sex_columns()],
+        rows=rows,
+        totals=_summed(rows, keys),
+        note=_(
+            "People registered by member organisations and marked as attended "
+            "are counted from their registrations; the figures typed by the "
+            "secretariat count everyone else, so nobody is counted twice."
+        ),
+    )
+    table.chart = BarChart(table, "total", _sex_series())
+    return table
 
 
 def _case_studies(case_studies):
+    """Two queries: case studies and their respondents by district, and
+    recommendations by district and current status. The totals are the rows
+    summed, and the share implemented of all is worked out from those sums."""
     case_studies = case_studies.order_by()
-    respondents = {sex: Sum(f"respondents_{sex}") for sex in SEXES}
-    respondents["total"] = Sum("respondents")
-    studied = case_studies.with_respondents()
-    by_district = list(
-        studied.values("district").annotate(case_studies=Count("pk"), **respondents)
-    )
-    study_totals = studied.aggregate(case_studies=Count("pk"), **respondents)
-
-    recommendations = (
-        Recommendation.objects.filter(case_study__in=case_studies)
-        .order_by()
-        .with_status()
-    )
-    status_counts = {
-        status: Count("pk", filter=Q(current_status=status))
-        for status in RecommendationStatus.values
-    }
-    implemented = status_counts[RecommendationStatus.IMPLEMENTED]
-    share = _implemented_share(implemented, Count("pk"))
-    follow_up = list(
-        recommendations.values("case_study__district").annotate(
-            recommendations=Count("pk"), share_implemented=share, **status_counts
-        )
-    )
-    follow_up_totals = recommendations.aggregate(
-        recommendations=Count("pk"), share_implemented=share, **status_counts
-    )
-
-    district_ids = {item["district"] for item in by_district}
-    districts = {
-        district.pk: _district_label(district)
-        for district in District.objects.filter(pk__in=district_ids)
-        .select_related("province")
-        .only("kind", "name_en", "name_km", "province__name_en", "province__name_km")
-    }
     studies = Table(
         key="case-studies-by-district",
         title=_("Case studies and their respondents by district"),
@@ -515,16 +568,13 @@ def _case_studies(case_studies):
                 for column in _sex_columns()
             ),
         ],
-        rows=sorted(
-            (Row(districts[item.pop("district")], item) for item in by_district),
-            key=lambda row: (
-                -row.values["case_studies"],
-                -row.values["total"],
-                row.label,
-            ),
-        ),
-        totals={key: value or 0 for key, value in study_totals.items()},
     )
+    by_district = _studies_by_district(case_studies)
+    studies.rows = sorted(
+        by_district.values(),
+        key=lambda row: (-row.values["case_studies"], -row.values["total"], row.label),
+    )
+    studies.totals = _summed(studies.rows, [c.key for c in studies.columns])
     studies.chart = BarChart(
         studies,
         "total",
@@ -549,18 +599,21 @@ def _case_studies(case_studies):
             Column("share_implemented", _("Share implemented"), is_percent=True),
         ],
         rows=sorted(
-            (
-                Row(districts[item.pop("case_study__district")], item)
-                for item in follow_up
+            _recommendation_rows(
+                case_studies, {pk: row.label for pk, row in by_district.items()}
             ),
             key=lambda row: (-row.values["recommendations"], row.label),
         ),
-        totals=follow_up_totals,
         note=_(
             "A recommendation's status is that of its latest progress update; "
             "the share implemented is of all its district's recommendations."
         ),
     )
+    totals = _summed(status.rows, [*status_labels, "recommendations"])
+    totals["share_implemented"] = _share(
+        totals[RecommendationStatus.IMPLEMENTED], totals["recommendations"]
+    )
+    status.totals = totals
     status.chart = BarChart(
         status,
         "recommendations",
@@ -573,11 +626,80 @@ def _case_studies(case_studies):
         ),
     )
     key_figures = {
-        "case_studies": study_totals["case_studies"],
-        "recommendations": follow_up_totals["recommendations"],
-        "share_implemented": follow_up_totals["share_implemented"],
+        "case_studies": studies.totals["case_studies"],
+        "recommendations": totals["recommendations"],
+        "share_implemented": totals["share_implemented"],
     }
     return [studies, status], key_figures
+
+
+def _studies_by_district(case_studies):
+    """{district pk: Row}: case studies and their respondents (the methodology
+    rows summed) by district, labelled with the district's names. Joined
+    rather than summed study by study, so the studies are counted distinct."""
+    rows = {}
+    for item in case_studies.values(*_district_fields("district")).annotate(
+        case_studies=Count("pk", distinct=True),
+        **{sex: Sum(f"respondent_groups__{sex}") for sex in SEXES},
+    ):
+        values = {"case_studies": item["case_studies"]}
+        values.update({sex: item[sex] or 0 for sex in SEXES})
+        values["total"] = sum(values[sex] for sex in SEXES)
+        rows[item["district"]] = Row(_district_label(item, "district"), values)
+    return rows
+
+
+def _recommendation_rows(case_studies, districts):
+    """Recommendations of `case_studies` by district and current status, the
+    districts labelled from `districts` ({pk: label}: those of the case
+    studies, so all of theirs).
+
+    The current status is as RecommendationQuerySet.with_status says: that of
+    the latest progress update, "proposed" without one. Rather than a subquery
+    per recommendation, each is joined to its updates that no later update
+    follows (later by date, then by when it was recorded, then by pk), which
+    PostgreSQL runs as one anti-join: at most one update per recommendation,
+    so nothing is counted twice.
+    """
+    # An update of the same recommendation after the one joined as "latest".
+    later = ProgressUpdate.objects.filter(
+        Q(date__gt=OuterRef("latest__date"))
+        | Q(
+            date=OuterRef("latest__date"),
+            recorded_at__gt=OuterRef("latest__recorded_at"),
+        )
+        | Q(
+            date=OuterRef("latest__date"),
+            recorded_at=OuterRef("latest__recorded_at"),
+            pk__gt=OuterRef("latest__pk"),
+        ),
+        recommendation=OuterRef("latest__recommendation"),
+    )
+    recommendations = (
+        Recommendation.objects.filter(case_study__in=case_studies)
+        .order_by()
+        .alias(latest=FilteredRelation("updates", condition=~Q(Exists(later))))
+        .alias(
+            current_status=Coalesce(
+                "latest__status", Value(RecommendationStatus.PROPOSED.value)
+            )
+        )
+        .values("case_study__district")
+        .annotate(
+            recommendations=Count("pk"),
+            **{
+                status: Count("pk", filter=Q(current_status=status))
+                for status in RecommendationStatus.values
+            },
+        )
+    )
+    for item in recommendations:
+        values = {status: item[status] for status in RecommendationStatus.values}
+        values["recommendations"] = item["recommendations"]
+        values["share_implemented"] = _share(
+            item[RecommendationStatus.IMPLEMENTED], item["recommendations"]
+        )
+        yield Row(districts[item["case_study__district"]], values)
 
 
 class DashboardFilter(django_filters.FilterSet):
