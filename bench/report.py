@@ -55,11 +55,12 @@ def _n(value, digits=0):
 
 
 def table(rows):
-    """rows: dicts with page, path, status, rps, p50, p99, ratio, queries, bytes."""
+    """rows: dicts with page, path, status, rps, p50, p99, ratio, queries,
+    uncached_ms, bytes."""
     lines = [
         "| page | path | req/s | p50 ms | p99 ms | ratio to healthz | queries"
-        " | bytes |",
-        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+        " | uncached ms | bytes |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for row in rows:
         page = (
@@ -68,7 +69,7 @@ def table(rows):
         lines.append(
             f"| {page} | `{row['path']}` | {_n(row['rps'])} | {_n(row['p50'], 1)}"
             f" | {_n(row['p99'], 1)} | {_n(row['ratio'], 2)} | {_n(row['queries'])}"
-            f" | {_n(row['bytes'])} |"
+            f" | {_n(row.get('uncached_ms'), 1)} | {_n(row['bytes'])} |"
         )
     return "\n".join(lines)
 
