@@ -1,7 +1,10 @@
 from django.contrib.sitemaps import Sitemap
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
 
-from .models import CaseStudy, Recommendation, follow_up_by_district
+from core.models import District
+
+from .models import CaseStudy, Recommendation
 
 
 class CaseStudySitemap(Sitemap):
@@ -26,8 +29,12 @@ class FollowUpSitemap(Sitemap):
     alternates = True
 
     def items(self):
-        districts = follow_up_by_district(Recommendation.objects.public())
-        return [None, *(district.code for district in districts)]
+        # The districts of the tracker: those with public recommendations.
+        followed = Recommendation.objects.public().filter(
+            case_study__district=OuterRef("pk")
+        )
+        codes = District.objects.filter(Exists(followed)).order_by("code")
+        return [None, *codes.values_list("code", flat=True)]
 
     def location(self, code):
         if code is None:

@@ -1,8 +1,9 @@
+from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.utils.cache import patch_cache_control
 from django.utils.text import slugify
-from django.views.generic import DetailView, TemplateView
+from django.views.generic import DetailView, ListView
 from django_filters.views import FilterView
 
 from core.pagination import CachedCountPaginator
@@ -16,9 +17,19 @@ from .models import (
 )
 
 CASE_STUDY_PAGE_SIZE = 12
+# A district has a few hundred recommendations, each with its timeline and
+# action plan: all of them made a page of half a megabyte.
+RECOMMENDATION_PAGE_SIZE = 20
 
 
 class CaseStudyListView(FilterView):
+    """Cards of the case studies, filtered, newest period first.
+
+    The filters and the paging run on the bare case studies; only the page's
+    twelve get their figures (for_list), in the query that loads them. Figures
+    annotated before paging would be computed for every row the page skips:
+    at page 100, for 1,200 case studies."""
+
     filterset_class = CaseStudyFilter
     template_name = "casestudies/casestudy_list.html"
     paginate_by = CASE_STUDY_PAGE_SIZE
@@ -26,7 +37,16 @@ class CaseStudyListView(FilterView):
     context_object_name = "case_studies"
 
     def get_queryset(self):
-        return CaseStudy.objects.visible_to(self.request.user).for_list()
+        return CaseStudy.objects.visible_to(self.request.user).in_list_order()
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator, page, rows, is_paginated = super().paginate_queryset(
+            queryset, page_size
+        )
+        page.object_list = list(
+            CaseStudy.objects.filter(pk__in=rows.values("pk")).for_list()
+        )
+        return paginator, page, page.object_list, is_paginated
 
 
 class CaseStudyDetailView(DetailView):
@@ -101,36 +121,66 @@ class FollowUpView(FilterView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         form = self.filterset.form
-        status = form.cleaned_data.get("status") if form.is_valid() else None
-        districts = follow_up_by_district(self.object_list, status=status)
+        status = province = None
+        if form.is_valid():
+            status = form.cleaned_data.get("status")
+            province = form.cleaned_data.get("province")
+        # One province's recommendations are few enough to look up one by one.
+        districts = follow_up_by_district(
+            self.object_list, status=status, few=province is not None
+        )
         context["districts"] = districts
         context["totals"] = _totals(districts)
         context["statuses"] = RecommendationStatus.choices
         return context
 
 
-class DistrictFollowUpView(TemplateView):
-    """One district of the tracker: its figures, its case studies and every
-    recommendation with its timeline and action plan."""
+class KnownCountPaginator(Paginator):
+    """A Paginator given its count, when the page already knows it."""
+
+    def __init__(self, object_list, per_page, *, count, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self.count = count
+
+
+class DistrictFollowUpView(ListView):
+    """One district of the tracker: its figures, its case studies and its
+    recommendations, each with its timeline and action plan, a page at a
+    time. The figures count the recommendations paged: no COUNT query."""
 
     template_name = "casestudies/district_follow_up.html"
+    context_object_name = "recommendations"
+    paginate_by = RECOMMENDATION_PAGE_SIZE
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
+    def get_queryset(self):
         public = Recommendation.objects.public().filter(
             case_study__district__code=self.kwargs["code"]
         )
-        districts = follow_up_by_district(public)
+        districts = follow_up_by_district(public, few=True)
         if not districts:
             raise Http404
-        district = context["district"] = districts[0]
+        self.district = districts[0]
+        self.status = None
         status = self.request.GET.get("status")
         if status in RecommendationStatus.values:
             public = public.in_status(status)
-            context["status"] = RecommendationStatus(status)
-        context["recommendations"] = public.for_follow_up()
+            self.status = RecommendationStatus(status)
+        return public.for_follow_up()
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        if self.status:
+            count = getattr(self.district, f"{self.status.value}_count")
+        else:
+            count = self.district.recommendation_count
+        return KnownCountPaginator(queryset, per_page, count=count, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["district"] = self.district
+        if self.status:
+            context["status"] = self.status
         context["case_studies"] = CaseStudy.objects.published().filter(
-            district=district
+            district=self.district
         )
         context["statuses"] = RecommendationStatus.choices
         return context

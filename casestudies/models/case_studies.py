@@ -17,6 +17,8 @@ from members.models import Organization
 from ..files import report_storage, report_upload_to, validate_report
 
 SEXES = ("female", "male", "other")
+# The order of lists of case studies: newest period first.
+LIST_ORDER = ("-period_start", "district__code", "pk")
 # Paths under /case-studies/ that a case study's slug must not shadow.
 RESERVED_SLUGS = {"follow-up", "files"}
 
@@ -99,14 +101,20 @@ class CaseStudyQuerySet(models.QuerySet):
             ),
         )
 
+    def in_list_order(self):
+        """In the order of for_list, without its figures: to page through."""
+        return self.order_by(*LIST_ORDER)
+
     def for_list(self):
         """Page-shaped for cards: places joined, respondents and recommendation
-        counts annotated, newest period first; no per-row queries."""
+        counts annotated, newest period first; no per-row queries. The figures
+        are computed for every row before OFFSET skips any: page a long list
+        with in_list_order(), then load the page's rows with for_list()."""
         return (
             self.select_related("province", "district")
             .with_respondents()
             .with_recommendation_counts()
-            .order_by("-period_start", "district__code", "pk")
+            .order_by(*LIST_ORDER)
         )
 
     def for_detail(self, user):

@@ -10,7 +10,9 @@ from casestudies.models import (
     CaseStudy,
     ProgressUpdate,
     Recommendation,
+    RecommendationStatus,
     RespondentGroup,
+    follow_up_by_district,
 )
 from core.models import District, Province
 from tests.factories import (
@@ -168,6 +170,103 @@ def test_case_studies_count_their_recommendations_and_those_implemented():
     ProgressUpdateFactory(recommendation=_open, status="in_progress")
     result = CaseStudy.objects.with_recommendation_counts().get(pk=case_study.pk)
     assert (result.recommendation_count, result.implemented_count) == (3, 1)
+
+
+def district_figures(districts):
+    return {
+        district.code: (
+            district.case_study_count,
+            district.recommendation_count,
+            [(status, count) for status, _label, count in district.status_counts],
+            district.overdue_actions,
+            district.last_update,
+        )
+        for district in districts
+    }
+
+
+@pytest.mark.parametrize("few", [False, True])
+def test_district_figures_give_each_recommendation_the_status_with_status_gives(
+    few,
+):
+    """Both ways follow_up_by_district finds the latest updates (one pass over
+    them all, or one look-up per recommendation) agree with with_status() and
+    ActionItem.objects.overdue(), ties and all."""
+    banan, also_banan = CaseStudyFactory.create_batch(2)
+    kamrieng = CaseStudyFactory(district=District.objects.get(code="0212"))
+    draft = CaseStudyFactory(status="draft", published_on=None)
+    RecommendationFactory(case_study=banan)  # no update: proposed
+    by_date = RecommendationFactory(case_study=banan)
+    ProgressUpdateFactory(
+        recommendation=by_date, status="implemented", date=date(2024, 3, 1)
+    )
+    ProgressUpdateFactory(
+        recommendation=by_date, status="in_progress", date=date(2022, 5, 1)
+    )
+    # Same date and same time recorded: the later pk wins.
+    tied = RecommendationFactory(case_study=also_banan)
+    updates = [
+        ProgressUpdateFactory(recommendation=tied, status=status, date=date(2024, 1, 2))
+        for status in ("dropped", "endorsed")
+    ]
+    ProgressUpdate.objects.filter(pk__in=[u.pk for u in updates]).update(
+        recorded_at=timezone.now()
+    )
+    late = RecommendationFactory(case_study=kamrieng)
+    ProgressUpdateFactory(recommendation=late, status="in_progress")
+    yesterday = timezone.localdate() - timedelta(days=1)
+    for status in ("planned", "in_progress", "done"):
+        ActionItemFactory(recommendation=late, due_on=yesterday, status=status)
+    ActionItemFactory(recommendation=late)  # due next year
+    ProgressUpdateFactory(
+        recommendation=RecommendationFactory(case_study=draft), status="implemented"
+    )
+
+    public = Recommendation.objects.public()
+    expected = {}
+    for recommendation in public.with_status().select_related("case_study__district"):
+        code = recommendation.case_study.district.code
+        row = expected.setdefault(
+            code,
+            {
+                "case_studies": set(),
+                "statuses": dict.fromkeys(RecommendationStatus.values, 0),
+                "overdue": 0,
+                "last_update": None,
+            },
+        )
+        row["case_studies"].add(recommendation.case_study_id)
+        row["statuses"][recommendation.current_status] += 1
+        row["overdue"] += (
+            ActionItem.objects.overdue().filter(recommendation=recommendation).count()
+        )
+        if recommendation.status_since and (
+            row["last_update"] is None
+            or recommendation.status_since > row["last_update"]
+        ):
+            row["last_update"] = recommendation.status_since
+    expected = {
+        code: (
+            len(row["case_studies"]),
+            sum(row["statuses"].values()),
+            list(row["statuses"].items()),
+            row["overdue"],
+            row["last_update"],
+        )
+        for code, row in expected.items()
+    }
+    assert expected["0201"][2] == [
+        ("proposed", 1),
+        ("endorsed", 1),
+        ("in_progress", 0),
+        ("implemented", 1),
+        ("dropped", 0),
+    ]
+    assert expected["0212"][3] == 2
+    assert district_figures(follow_up_by_district(public, few=few)) == expected
+    in_progress = follow_up_by_district(public, status="in_progress", few=few)
+    assert [district.code for district in in_progress] == ["0212"]
+    assert follow_up_by_district(Recommendation.objects.none(), few=few) == []
 
 
 def test_overdue_actions_are_open_and_past_their_due_date():

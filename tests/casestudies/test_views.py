@@ -1,3 +1,4 @@
+import re
 from collections import Counter
 from datetime import date, timedelta
 
@@ -129,6 +130,24 @@ def test_cards_show_district_period_respondents_and_recommendations_implemented(
     assert "2021" in page
     assert "24 respondents, 15 female" in page
     assert "1 of 3 recommendations implemented" in page
+
+
+def test_later_pages_show_the_same_cards_in_the_same_order(client, make_followed_up):
+    make_followed_up(15)
+    expected = [
+        case_study.title_en for case_study in CaseStudy.objects.published().for_list()
+    ]
+    shown = []
+    for page in (1, 2):
+        response = client.get(LIST_URL, {"page": page})
+        cards = response.context["case_studies"]
+        shown += [case_study.title_en for case_study in cards]
+        for case_study in cards:  # figures of the page's rows, annotated
+            assert (case_study.respondents, case_study.implemented_count) == (18, 1)
+        assert "18 respondents, 10 female" in response.text
+        assert "1 of 4 recommendations implemented" in response.text
+    assert shown == expected
+    assert len(cards) == 3
 
 
 @pytest.mark.parametrize("count", [3, 60])
@@ -532,6 +551,42 @@ def test_district_page_lists_its_recommendations_and_filters_them_by_status(
         "implemented"
     ]
     assert "Recommendations: Implemented" in implemented.text
+
+
+def numbers(response):
+    """The numbers of the recommendations shown, from their headings."""
+    return [int(n) for n in re.findall(r"Recommendation (\d+)\b", response.text)]
+
+
+def test_district_page_shows_its_recommendations_a_page_at_a_time(client):
+    case_study = CaseStudyFactory()
+    recommendations = RecommendationFactory.create_batch(
+        25, case_study=case_study, order=0
+    )
+    for recommendation in recommendations[:22]:
+        ProgressUpdateFactory(recommendation=recommendation, status="in_progress")
+    url = reverse("casestudies:district-follow-up", args=["0201"])
+
+    first = client.get(url)
+    assert first.context["district"].recommendation_count == 25
+    assert list(first.context["recommendations"]) == recommendations[:20]
+    assert numbers(first) == list(range(1, 21))
+    assert 'href="?page=2#recommendations-heading" rel="next"' in first.text
+    second = client.get(url, {"page": 2})
+    assert list(second.context["recommendations"]) == recommendations[20:]
+    # Numbered by their place in the whole list, when they have no order.
+    assert numbers(second) == list(range(21, 26))
+    # The status filter pages too, and its links keep it.
+    in_progress = client.get(url, {"status": "in_progress"})
+    assert len(in_progress.context["recommendations"]) == 20
+    assert in_progress.context["paginator"].count == 22
+    assert (
+        'href="?status=in_progress&amp;page=2#recommendations-heading"'
+        in in_progress.text
+    )
+    last = client.get(url, {"status": "in_progress", "page": 2})
+    assert list(last.context["recommendations"]) == recommendations[20:22]
+    assert client.get(url, {"page": 3}).status_code == 404
 
 
 def test_district_page_of_a_district_without_public_recommendations_is_not_found(
