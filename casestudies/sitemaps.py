@@ -3,22 +3,18 @@ from django.db.models import Exists, OuterRef
 from django.urls import reverse
 
 from core.models import District
+from core.sitemaps import RecordSitemap
 
 from .models import CaseStudy, Recommendation
 
 
-class CaseStudySitemap(Sitemap):
+class CaseStudySitemap(RecordSitemap):
     """Published case studies, in English and Khmer."""
 
     changefreq = "monthly"
-    i18n = True
-    alternates = True
 
     def items(self):
         return CaseStudy.objects.published().only("slug", "updated_at").order_by("pk")
-
-    def lastmod(self, case_study):
-        return case_study.updated_at
 
 
 class FollowUpSitemap(Sitemap):

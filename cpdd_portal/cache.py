@@ -53,6 +53,8 @@ CACHED_VIEWS = {
     # Keyed by the whole query string: a popular query is searched once per
     # change of the content, and an odd one costs one cache entry.
     "search",
+    "sitemap",
+    "sitemap-section",
 }
 
 

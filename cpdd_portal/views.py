@@ -42,7 +42,7 @@ def healthz(request):
 
 def robots_txt(request):
     """Crawl everything public; keep robots out of accounts and the back-office."""
-    sitemap_url = reverse("django.contrib.sitemaps.views.sitemap")
+    sitemap_url = reverse("sitemap")
     lines = [
         "User-agent: *",
         "Disallow: /admin/",

@@ -1,31 +1,21 @@
-from django.contrib.sitemaps import Sitemap
+from core.sitemaps import RecordSitemap
 
 from .models import Activity, NewsPost
 
 
-class ActivitySitemap(Sitemap):
+class ActivitySitemap(RecordSitemap):
     """Public activities, in English and Khmer."""
 
     changefreq = "weekly"
-    i18n = True
-    alternates = True
 
     def items(self):
         return Activity.objects.public().only("slug", "updated_at").order_by("pk")
 
-    def lastmod(self, activity):
-        return activity.updated_at
 
-
-class NewsSitemap(Sitemap):
+class NewsSitemap(RecordSitemap):
     """Published news posts, in English and Khmer."""
 
     changefreq = "monthly"
-    i18n = True
-    alternates = True
 
     def items(self):
         return NewsPost.objects.published().only("slug", "updated_at").order_by("pk")
-
-    def lastmod(self, post):
-        return post.updated_at
