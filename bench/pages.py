@@ -31,6 +31,7 @@ PAGES = [
     Page("search (en)", "/search/?q=workshop"),
     Page("search (km)", "/km/search/?" + urlencode({"q": "ការចូលរួម"})),
     Page("dashboard", "/dashboard/"),
+    Page("sitemap index", "/sitemap.xml"),
     # The demo representative (CTOD): "My organisation", then its profile editor.
     Page("my organisation (signed in)", "/members/mine/", signed_in=True),
     Page("profile editor (signed in)", "/members/ctod/edit/", signed_in=True),
