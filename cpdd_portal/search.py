@@ -33,6 +33,7 @@ query per kind present on the page for what its results show, highlights
 computed there for those rows only.
 """
 
+import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -45,6 +46,7 @@ from django.contrib.postgres.search import (
     SearchRank,
     TrigramWordSimilarity,
 )
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import (
@@ -75,6 +77,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from casestudies.models import CaseStudy, Recommendation
+from core.content import content_version
 from core.models import Province
 from core.richtext import plain_text
 from events.filters import year_choices
@@ -86,6 +89,7 @@ MAX_QUERY_LENGTH = 200
 # offered: a narrower search serves people better than page 60.
 MAX_RESULTS = 1000
 PAGE_SIZE = 20
+SEARCH_CACHE_TIMEOUT = 300
 MIN_KHMER_TERM = 3
 MAX_KHMER_TERMS = 6
 # Khmer letters, signs and digits; Khmer punctuation (khan, bariyoosan...)
@@ -595,6 +599,10 @@ class Search:
     province: object = None
     year: int | None = None
     language: str = "en"
+    # Who sees the same results (see audience()): when given, the count and
+    # the ranked keys of each page are kept in the cache under it and the
+    # content version, since they depend on nothing else.
+    audience: str | None = None
     _querysets: dict = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self):
@@ -611,13 +619,29 @@ class Search:
         # No default ordering (the first model's Meta.ordering) on the union.
         return (first.union(*rest, all=True) if rest else first).order_by()
 
+    def _cached(self, name, compute):
+        if self.audience is None:
+            return compute()
+        searched = repr(
+            (self.query.text, self.kinds, self.province and self.province.pk, self.year)
+        )
+        digest = hashlib.sha256(f"{self.audience}:{searched}:{name}".encode())
+        key = f"search:{content_version()}:{digest.hexdigest()}"
+        value = cache.get(key)
+        if value is None:
+            value = compute()
+            cache.set(key, value, SEARCH_CACHE_TIMEOUT)
+        return value
+
     @cached_property
     def total(self):
         """How many results, up to MAX_RESULTS + 1 (a capped count)."""
         if self.query.is_empty or not self._querysets:
             return 0
         keys = [queryset.values_list("pk") for queryset in self._querysets.values()]
-        return self._union(keys)[: MAX_RESULTS + 1].count()
+        return self._cached(
+            "total", lambda: self._union(keys)[: MAX_RESULTS + 1].count()
+        )
 
     @property
     def more_than_max(self):
@@ -639,7 +663,7 @@ class Search:
         ).order_by(
             "-hit_rank", F("hit_date").desc(nulls_last=True), "hit_kind", "-hit_key"
         )[window]
-        rows = list(ranked)
+        rows = self._cached(f"rows:{window.start}:{window.stop}", lambda: list(ranked))
         keys = {}
         for kind, key, _rank, _date in rows:
             keys.setdefault(kind, []).append(key)
@@ -714,6 +738,15 @@ class SearchFilters(forms.Form):
         }
 
 
+def audience(user):
+    """Whose results are alike: every anonymous visitor's ("public"), all
+    staff's, else one signed-in user's (whether they represent a member is a
+    query of its own, so their paging and repeated searches share instead)."""
+    if not user.is_authenticated:
+        return "public"
+    return "staff" if user.is_staff else f"user:{user.pk}"
+
+
 class SearchView(TemplateView):
     template_name = "cpdd_portal/search.html"
 
@@ -734,6 +767,7 @@ class SearchView(TemplateView):
             query=query,
             user=self.request.user,
             language="km" if get_language() == "km" else "en",
+            audience=audience(self.request.user),
             **form.filters(),
         )
         page = Paginator(search, PAGE_SIZE).get_page(self.request.GET.get("page"))

@@ -825,3 +825,24 @@ def test_download_refuses_bad_filters(secretariat_client):
     response = secretariat_client.get(CSV_URL, {"year": "nineteen"})
     assert response.status_code == 400
     assert "year" in response.text
+
+
+def test_signed_in_visitors_get_the_figures_computed_once_until_a_change(
+    client, django_assert_max_num_queries
+):
+    from tests.factories import OrganizationFactory, UserFactory
+
+    OrganizationFactory()
+    client.force_login(UserFactory())
+    first = client.get("/dashboard/")
+    # Session and user, the project choices: no figure is computed again.
+    with django_assert_max_num_queries(3):
+        again = client.get("/dashboard/")
+
+    def rows(response):
+        return [table.rows for table in response.context["dashboard"].tables]
+
+    assert rows(again) == rows(first)
+    assert rows(first)[0]
+    OrganizationFactory()
+    assert rows(client.get("/dashboard/")) != rows(first)

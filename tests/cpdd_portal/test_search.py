@@ -3,6 +3,8 @@ from datetime import date, timedelta
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -205,6 +207,24 @@ def test_signed_in_users_who_represent_nobody_see_public_activities_only(client)
     client.force_login(UserFactory())
 
     assert titles(search_page(client, "river")) == []
+
+
+def test_a_member_paging_or_repeating_a_search_reuses_its_count_and_ranking(client):
+    ActivityFactory(title_en="Public river workshop")
+    ActivityFactory(title_en="Members river meeting", visibility="members")
+    client.force_login(RepresentativeFactory().user)
+    other = Client()
+    other.force_login(UserFactory())
+
+    with CaptureQueriesContext(connection) as first:
+        assert len(titles(search_page(client, "river"))) == 2
+    with CaptureQueriesContext(connection) as again:
+        assert len(titles(search_page(client, "river"))) == 2
+
+    assert len(again) == len(first) - 2  # the count and the ranked page
+    assert titles(search_page(other, "river")) == ["Public river workshop"]
+    ActivityFactory(title_en="Members river forum", visibility="members")
+    assert len(titles(search_page(client, "river"))) == 3
 
 
 # Filters and pages
