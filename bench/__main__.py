@@ -94,13 +94,14 @@ def production_env(database_url):
 def measure_page(server, page, cookie, args, notes):
     cookie = cookie if page.signed_in else None
     served = fetch(server.url + page.path, cookie)
-    local_status, queries, uncached_ms = count_queries(page.path, cookie)
+    local_status, queries, cold_ms, warm_ms = count_queries(page.path, cookie)
     row = {
         "page": page.name,
         "path": page.path,
         "status": served.status,
         "queries": queries,
-        "uncached_ms": uncached_ms,
+        "cold_ms": cold_ms,
+        "warm_ms": warm_ms,
         "bytes": served.size,
         "encoding": served.encoding,
         "served": served,
@@ -139,7 +140,8 @@ def print_row(row):
         f"  p50 {report._n(row['p50'], 1):>6} ms"
         f"  p99 {report._n(row['p99'], 1):>6} ms"
         f"  {report._n(row['queries'])} queries"
-        f" ({report._n(row.get('uncached_ms'), 1)} ms uncached)"
+        f" (uncached: {report._n(row.get('cold_ms'), 1)} ms cold,"
+        f" {report._n(row.get('warm_ms'), 1)} ms warm)"
         f"  {row['bytes']:,} bytes",
         flush=True,
     )
