@@ -3137,7 +3137,7 @@ def build_dataset():
 def _bump_page_cache():
     """Cached public pages of an earlier dataset must not be served."""
     try:
-        from cpdd_portal.cache import bump_content_version
+        from core.content import bump_content_version
 
         bump_content_version()
     except Exception as error:  # a cache that is down must not fail the build
