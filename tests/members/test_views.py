@@ -286,7 +286,7 @@ def test_my_organisation_shows_standing_gaps_contacts_and_dues(client):
         organization__name_en="Aphivat Strey", organization__name_km=""
     )
     ContactFactory(organization=link.organization, name="Private Person")
-    link.organization.contributions.create(year=2026, amount=100, currency="USD")
+    link.organization.contributions.create(year=2026, amount=800000, currency="KHR")
     OrganizationFactory(name_en="Someone Else")
     client.force_login(link.user)
 
@@ -298,6 +298,7 @@ def test_my_organisation_shows_standing_gaps_contacts_and_dues(client):
     assert "Add a contact that the public can see." in response.text
     assert "Private Person" in response.text
     assert "Not paid yet" in response.text
+    assert "800,000 KHR" in response.text
     assert edit_url(link.organization) in response.text
 
 
