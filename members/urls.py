@@ -35,4 +35,9 @@ urlpatterns = [
         views.OrganizationEditView.as_view(),
         name="organization-edit",
     ),
+    path(
+        "<slug:slug>/contacts/",
+        views.OrganizationContactsView.as_view(),
+        name="organization-contacts",
+    ),
 ]

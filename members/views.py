@@ -9,6 +9,7 @@ from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import DetailView, ListView, TemplateView, UpdateView
+from django.views.generic.detail import SingleObjectMixin
 from django_filters.views import FilterView
 from django_ratelimit.decorators import ratelimit
 
@@ -102,9 +103,7 @@ class MyOrganizationsView(LoginRequiredMixin, ListView):
         )
 
 
-class OrganizationEditView(LoginRequiredMixin, UpdateView):
-    form_class = OrganizationProfileForm
-    template_name = "members/organization_form.html"
+class EditableOrganizationMixin(LoginRequiredMixin):
     context_object_name = "organization"
 
     def get_queryset(self):
@@ -112,28 +111,51 @@ class OrganizationEditView(LoginRequiredMixin, UpdateView):
         # the permission.
         return Organization.objects.editable_by(self.request.user)
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context.setdefault("contacts", ContactFormSet(instance=self.object))
-        context["contributions"] = self.object.contributions.order_by("-year")
-        return context
+
+class OrganizationEditView(EditableOrganizationMixin, UpdateView):
+    """The public profile; contacts have a page of their own."""
+
+    form_class = OrganizationProfileForm
+    template_name = "members/organization_form.html"
+
+    def form_invalid(self, form):
+        messages.error(self.request, _("Please correct the errors below."))
+        return super().form_invalid(form)
+
+    def form_valid(self, form):
+        organization = form.save()
+        if "logo" in form.changed_data and organization.logo:
+            make_thumbnails(organization.logo)
+        messages.success(self.request, _("The profile is saved and live."))
+        return redirect(organization)
+
+
+class OrganizationContactsView(EditableOrganizationMixin, SingleObjectMixin, View):
+    """The organisation's contacts, public or for the secretariat only."""
+
+    template_name = "members/organization_contacts.html"
+
+    def render(self, contacts):
+        return render(
+            self.request,
+            self.template_name,
+            {"organization": self.object, "contacts": contacts},
+        )
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        return self.render(ContactFormSet(instance=self.object))
 
     def post(self, request, *args, **kwargs):
         self.object = self.get_object()
-        form = self.get_form()
         contacts = ContactFormSet(request.POST, instance=self.object)
-        if not (form.is_valid() and contacts.is_valid()):
+        if not contacts.is_valid():
             messages.error(request, _("Please correct the errors below."))
-            return self.render_to_response(
-                self.get_context_data(form=form, contacts=contacts)
-            )
+            return self.render(contacts)
         with transaction.atomic():
-            organization = form.save()
             contacts.save()
-        if "logo" in form.changed_data and organization.logo:
-            make_thumbnails(organization.logo)
-        messages.success(request, _("The profile is saved and live."))
-        return redirect(organization)
+        messages.success(request, _("The contacts are saved."))
+        return redirect("members:mine")
 
 
 @method_decorator(

@@ -57,7 +57,7 @@ def test_representative_edits_the_profile_with_a_logo(
     page.locator("summary").click()
     page.locator(".account-menu a[href$='/members/mine/']").click()
     expect(page.locator("html")).to_have_attribute("lang", "km")
-    expect(page.locator(".my-organization li")).to_have_count(3)  # what to add
+    expect(page.locator(".profile-gaps li")).to_have_count(3)  # what to add
     assert_accessible(page)
     page.locator(f"a[href$='/members/{link.organization.slug}/edit/']").click()
 
@@ -75,7 +75,17 @@ def test_representative_edits_the_profile_with_a_logo(
     organization = Organization.objects.get(pk=link.organization.pk)
     assert organization.logo.name.startswith("logos/")
     page.goto(f"{live_server.url}/km/members/mine/")
-    expect(page.locator(".my-organization li")).to_have_count(1)  # a public contact
+    expect(page.locator(".profile-gaps li")).to_have_count(1)  # a public contact
+
+    slug = link.organization.slug
+    page.locator(f".my-organization a[href$='/members/{slug}/contacts/']").click()
+    page.locator("input[name=contacts-0-name]").fill("ចាន់ ស្រីមុំ")
+    page.locator("select[name=contacts-0-sex]").select_option("female")
+    page.locator("input[name=contacts-0-is_public]").check()
+    assert_accessible(page)
+    page.locator("form.stacked-form button[type=submit]").click()
+    expect(page.locator(".profile-gaps")).to_have_count(0)
+    expect(page.locator(".contact-list")).to_contain_text("ចាន់ ស្រីមុំ")
 
 
 def test_bad_logo_is_refused_with_a_message_in_khmer(page, live_server, tmp_path):

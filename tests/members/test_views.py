@@ -212,10 +212,6 @@ def profile_data(organization, **changes):
         "themes": [],
         "founded_year": "",
         "registration_number": "",
-        "contacts-TOTAL_FORMS": "0",
-        "contacts-INITIAL_FORMS": "0",
-        "contacts-MIN_NUM_FORMS": "0",
-        "contacts-MAX_NUM_FORMS": "1000",
     }
     data.update(changes)
     return data
@@ -229,16 +225,34 @@ def png_upload(name="logo.png", size=(400, 300)):
     return buffer
 
 
-def test_representative_edits_profile_logo_and_contacts(client):
+def test_representative_edits_profile_and_logo(client):
     link = RepresentativeFactory()
     organization = link.organization
     client.force_login(link.user)
-    data = profile_data(
-        organization,
-        name_km="អង្គការថ្មី",
-        logo=png_upload(),
-        **{
+    data = profile_data(organization, name_km="អង្គការថ្មី", logo=png_upload())
+    response = client.post(edit_url(organization), data)
+    assert response.status_code == 302
+    organization.refresh_from_db()
+    assert organization.name_km == "អង្គការថ្មី"
+    assert organization.logo.name.startswith("logos/")
+    assert organization.history.first().history_user == link.user
+
+
+def contacts_url(organization):
+    return reverse("members:organization-contacts", args=[organization.slug])
+
+
+def test_representative_adds_a_contact_on_its_own_page(client):
+    link = RepresentativeFactory()
+    client.force_login(link.user)
+    assert client.get(contacts_url(link.organization)).status_code == 200
+    response = client.post(
+        contacts_url(link.organization),
+        {
             "contacts-TOTAL_FORMS": "1",
+            "contacts-INITIAL_FORMS": "0",
+            "contacts-MIN_NUM_FORMS": "0",
+            "contacts-MAX_NUM_FORMS": "1000",
             "contacts-0-name": "Chan Sreymom",
             "contacts-0-sex": "female",
             "contacts-0-position": "Director",
@@ -247,13 +261,35 @@ def test_representative_edits_profile_logo_and_contacts(client):
             "contacts-0-is_public": "on",
         },
     )
-    response = client.post(edit_url(organization), data)
-    assert response.status_code == 302
-    organization.refresh_from_db()
-    assert organization.name_km == "អង្គការថ្មី"
-    assert organization.logo.name.startswith("logos/")
-    assert Contact.objects.get(organization=organization).name == "Chan Sreymom"
-    assert organization.history.first().history_user == link.user
+    assert response.url == reverse("members:mine")
+    contact = Contact.objects.get(organization=link.organization)
+    assert (contact.name, contact.is_public) == ("Chan Sreymom", True)
+
+
+def test_a_bad_contact_is_refused_in_khmer_and_nothing_is_saved(client):
+    link = RepresentativeFactory()
+    client.force_login(link.user)
+    response = client.post(
+        "/km" + contacts_url(link.organization),
+        {
+            "contacts-TOTAL_FORMS": "1",
+            "contacts-INITIAL_FORMS": "0",
+            "contacts-0-name": "Chan Sreymom",
+            "contacts-0-sex": "female",
+            "contacts-0-email": "not an email",
+        },
+    )
+    assert response.status_code == 200
+    assert "សូម" in response.text  # the messages are in Khmer
+    assert not Contact.objects.filter(organization=link.organization).exists()
+
+
+def test_contacts_of_another_organisation_are_not_found(client):
+    client.force_login(RepresentativeFactory().user)
+    assert client.get(contacts_url(OrganizationFactory())).status_code == 404
+    client.logout()
+    response = client.get(contacts_url(OrganizationFactory()))
+    assert "/accounts/login/" in response.url
 
 
 def test_staff_can_edit_any_organization(client):
@@ -327,7 +363,7 @@ def test_representative_sees_contribution_status_by_year(client):
     )
     link.organization.contributions.create(year=2026, amount=100, currency="USD")
     client.force_login(link.user)
-    response = client.get(edit_url(link.organization))
+    response = client.get(reverse("members:mine"))
     assert "2025" in response.text
     assert "Not paid yet" in response.text
 
