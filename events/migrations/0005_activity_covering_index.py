@@ -4,20 +4,23 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('core', '0005_site_name'),
-        ('events', '0004_activity_lasts_at_most_31_days'),
-        ('members', '0003_search_vectors'),
+        ("core", "0005_site_name"),
+        ("events", "0004_activity_lasts_at_most_31_days"),
+        ("members", "0003_search_vectors"),
     ]
 
     operations = [
         migrations.RemoveIndex(
-            model_name='activity',
-            name='activity_visible_ends',
+            model_name="activity",
+            name="activity_visible_ends",
         ),
         migrations.AddIndex(
-            model_name='activity',
-            index=models.Index(fields=['visibility', 'ends_at'], include=('id', 'starts_at', 'kind', 'province', 'project'), name='activity_visible_ends'),
+            model_name="activity",
+            index=models.Index(
+                fields=["visibility", "ends_at"],
+                include=("id", "starts_at", "kind", "province", "project"),
+                name="activity_visible_ends",
+            ),
         ),
     ]
