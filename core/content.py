@@ -3,6 +3,8 @@ bumps (cpdd_portal.cache connects the signals). Whatever is cached under a key
 holding it, a whole page or a count, is stale the moment something changes.
 """
 
+from hashlib import sha256
+
 from django.core.cache import cache
 
 VERSION_KEY = "public-pages:version"
@@ -17,3 +19,21 @@ def bump_content_version(**kwargs):
         cache.incr(VERSION_KEY)
     except ValueError:  # not set yet, or evicted
         cache.set(VERSION_KEY, 2, timeout=None)
+
+
+def versioned_key(kind, *parts):
+    """A cache key for `parts` (anything with a stable repr) under the
+    current content version; hashed, since parts may hold what visitors typed."""
+    digest = sha256(repr(parts).encode()).hexdigest()
+    return f"{kind}:{content_version()}:{digest}"
+
+
+def cached(kind, parts, compute, timeout):
+    """compute(), kept under the content version and `parts` for `timeout`
+    seconds: recomputed after any change to the portal's records."""
+    key = versioned_key(kind, *parts)
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, timeout)
+    return value

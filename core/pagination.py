@@ -1,12 +1,10 @@
 from datetime import datetime
 from functools import cached_property
-from hashlib import sha256
 
-from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Paginator
 
-from core.content import content_version
+from core.content import cached
 
 COUNT_TIMEOUT = 3600
 
@@ -31,13 +29,12 @@ class CachedCountPaginator(Paginator):
             p.replace(second=0, microsecond=0) if isinstance(p, datetime) else p
             for p in params
         ]
-        digest = sha256(f"{sql}{params!r}".encode()).hexdigest()
-        key = f"count:{content_version()}:{digest}"
-        count = cache.get(key)
-        if count is None:
-            count = super().count
-            cache.set(key, count, COUNT_TIMEOUT)
-        return count
+        return cached(
+            "count",
+            (sql, params),
+            lambda: super(CachedCountPaginator, self).count,
+            COUNT_TIMEOUT,
+        )
 
 
 def page_links(page):

@@ -6,8 +6,6 @@ The key holds a content version that any save or delete of the portal's own
 records bumps, so an edit in the back-office or by a member shows at once.
 """
 
-import hashlib
-
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
@@ -18,7 +16,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.text import compress_string
 from django.utils.translation import get_language
 
-from core.content import bump_content_version, content_version
+from core.content import bump_content_version, versioned_key
 
 PAGE_TIMEOUT = 300
 CONTENT_APPS = ("core", "members", "events", "casestudies")
@@ -73,9 +71,7 @@ class PublicPageCacheMiddleware:
             return None
         if not _is_anonymous_and_cookieless(request):
             return None
-        # Hashed: the path holds whatever a visitor typed into the search box.
-        path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-        key = f"public-page:{content_version()}:{get_language()}:{path}"
+        key = versioned_key("public-page", get_language(), request.get_full_path())
         accepts_gzip = re_accepts_gzip.search(
             request.META.get("HTTP_ACCEPT_ENCODING", "")
         )

@@ -33,7 +33,6 @@ query per kind present on the page for what its results show, highlights
 computed there for those rows only.
 """
 
-import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -46,7 +45,6 @@ from django.contrib.postgres.search import (
     SearchRank,
     TrigramWordSimilarity,
 )
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import (
@@ -77,7 +75,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from casestudies.models import CaseStudy, Recommendation
-from core.content import content_version
+from core.content import cached
 from core.models import Province
 from core.richtext import plain_text
 from events.filters import year_choices
@@ -622,16 +620,9 @@ class Search:
     def _cached(self, name, compute):
         if self.audience is None:
             return compute()
-        searched = repr(
-            (self.query.text, self.kinds, self.province and self.province.pk, self.year)
-        )
-        digest = hashlib.sha256(f"{self.audience}:{searched}:{name}".encode())
-        key = f"search:{content_version()}:{digest.hexdigest()}"
-        value = cache.get(key)
-        if value is None:
-            value = compute()
-            cache.set(key, value, SEARCH_CACHE_TIMEOUT)
-        return value
+        province = self.province and self.province.pk
+        searched = (self.audience, self.query.text, self.kinds, province, self.year)
+        return cached("search", (*searched, name), compute, SEARCH_CACHE_TIMEOUT)
 
     @cached_property
     def total(self):
