@@ -3,6 +3,7 @@ bumps (cpdd_portal.cache connects the signals). Whatever is cached under a key
 holding it, a whole page or a count, is stale the moment something changes.
 """
 
+import time
 from hashlib import sha256
 
 from django.core.cache import cache
@@ -11,14 +12,16 @@ VERSION_KEY = "public-pages:version"
 
 
 def content_version():
-    return cache.get_or_set(VERSION_KEY, 1, timeout=None)
+    # A version lost to eviction restarts at the clock, never at a number
+    # whose cached pages may still be stored.
+    return cache.get_or_set(VERSION_KEY, time.time_ns, timeout=None)
 
 
 def bump_content_version(**kwargs):
     try:
         cache.incr(VERSION_KEY)
     except ValueError:  # not set yet, or evicted
-        cache.set(VERSION_KEY, 2, timeout=None)
+        cache.set(VERSION_KEY, time.time_ns(), timeout=None)
 
 
 def versioned_key(kind, *parts):

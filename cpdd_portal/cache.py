@@ -9,6 +9,7 @@ records bumps, so an edit in the back-office or by a member shows at once.
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.middleware.gzip import re_accepts_gzip
@@ -71,7 +72,8 @@ class PublicPageCacheMiddleware:
             return None
         if not _is_anonymous_and_cookieless(request):
             return None
-        key = versioned_key("public-page", get_language(), request.get_full_path())
+        # The whole address: pages hold absolute links built from the host.
+        key = versioned_key("public-page", get_language(), request.build_absolute_uri())
         accepts_gzip = re_accepts_gzip.search(
             request.META.get("HTTP_ACCEPT_ENCODING", "")
         )
@@ -117,11 +119,18 @@ def _gzipped(response):
     return compressed
 
 
+def content_changed(**kwargs):
+    """Bump the version now, and again when the transaction commits: a page
+    rendered in between read the rows as they were and must not last."""
+    bump_content_version()
+    transaction.on_commit(bump_content_version)
+
+
 def connect_invalidation():
     """Bump the content version whenever the portal's records change."""
     for app_label in CONTENT_APPS:
         for model in apps.get_app_config(app_label).get_models():
             uid = f"public-pages:{model._meta.label}"
-            post_save.connect(bump_content_version, sender=model, dispatch_uid=uid)
-            post_delete.connect(bump_content_version, sender=model, dispatch_uid=uid)
-    m2m_changed.connect(bump_content_version, dispatch_uid="public-pages:m2m")
+            post_save.connect(content_changed, sender=model, dispatch_uid=uid)
+            post_delete.connect(content_changed, sender=model, dispatch_uid=uid)
+    m2m_changed.connect(content_changed, dispatch_uid="public-pages:m2m")

@@ -6,6 +6,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from core.content import bump_content_version
+
 from .models import Activity, NewsPost, Registration
 
 
@@ -51,7 +53,10 @@ def register_participants(*, activity, organization, registered_by, participants
     ]
     for registration in registrations:
         registration.full_clean()
-    return Registration.objects.bulk_create(registrations)
+    created = Registration.objects.bulk_create(registrations)
+    # bulk_create sends no signal: the public page shows the places left.
+    transaction.on_commit(bump_content_version)
+    return created
 
 
 @transaction.atomic

@@ -4,11 +4,7 @@ from .base import *  # noqa: F403
 from .base import env
 
 DEBUG = False
-SECRET_KEY = env("SECRET_KEY")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
-DATABASES = {"default": env.db("DATABASE_URL")}
-DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
-DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
@@ -37,5 +33,9 @@ MAILERS = {
 # (Redis, needed once there are several web containers), the workers of one
 # container share a folder.
 CACHES = {
-    "default": env.cache("CACHE_URL", default="filecache:///tmp/cpdd-portal-cache")
+    # Django's file cache keeps 300 entries by default and culls a third of
+    # them when full: too few for two entries a page, counts and figures.
+    "default": env.cache(
+        "CACHE_URL", default="filecache:///tmp/cpdd-portal-cache?max_entries=20000"
+    )
 }
