@@ -5,7 +5,7 @@ from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -40,12 +40,19 @@ class OrganizationQuerySet(models.QuerySet):
         )
 
     def editable_by(self, user):
-        """The organisations `user` may edit: their own, or all for staff."""
+        """The organisations `user` may edit: their own, or all for staff
+        allowed to change organisations."""
         if not user.is_authenticated:
             return self.none()
-        if user.is_staff:
+        if user.is_staff and user.has_perm("members.change_organization"):
             return self
-        return self.filter(representatives=user)
+        # EXISTS, not a join: ORed with public() in the profile view, a join
+        # would return an organisation once per representative.
+        return self.filter(
+            Exists(
+                Representative.objects.filter(organization=OuterRef("pk"), user=user)
+            )
+        )
 
     def search(self, text):
         """Match English or Khmer names and acronyms, ignoring case and accents."""

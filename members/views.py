@@ -15,6 +15,7 @@ from django_ratelimit.decorators import ratelimit
 
 from core.images import make_thumbnails
 from core.pagination import CachedCountPaginator
+from core.twofactor import needs_two_factor_setup, redirect_to_two_factor_setup
 
 from . import services
 from .filters import OrganizationFilter, PartnerFilter
@@ -105,6 +106,13 @@ class MyOrganizationsView(LoginRequiredMixin, ListView):
 
 class EditableOrganizationMixin(LoginRequiredMixin):
     context_object_name = "organization"
+
+    def dispatch(self, request, *args, **kwargs):
+        # Staff edit any organisation: as in the back-office, only with
+        # two-factor sign-in turned on.
+        if needs_two_factor_setup(request.user):
+            return redirect_to_two_factor_setup(request)
+        return super().dispatch(request, *args, **kwargs)
 
     def get_queryset(self):
         # Another member's organisation is not found at all: the queryset is

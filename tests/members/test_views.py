@@ -292,9 +292,22 @@ def test_contacts_of_another_organisation_are_not_found(client):
     assert "/accounts/login/" in response.url
 
 
-def test_staff_can_edit_any_organization(client):
+def test_staff_can_edit_any_organization(secretariat_client):
+    assert secretariat_client.get(edit_url(OrganizationFactory())).status_code == 200
+
+
+def test_staff_without_the_permission_or_two_factor_cannot_edit(client):
     client.force_login(StaffFactory())
-    assert client.get(edit_url(OrganizationFactory())).status_code == 200
+    response = client.get(edit_url(OrganizationFactory()))
+    assert response.status_code == 302
+    assert "two-factor" in response.url or "totp" in response.url
+
+
+def test_a_profile_with_two_representatives_opens_for_a_signed_in_member(client):
+    organization = OrganizationFactory()
+    RepresentativeFactory.create_batch(2, organization=organization)
+    client.force_login(RepresentativeFactory().user)
+    assert client.get(organization.get_absolute_url()).status_code == 200
 
 
 def test_bad_profile_input_saves_nothing_and_explains(client):
