@@ -242,7 +242,7 @@ class RegistrationView(LoginRequiredMixin, View):
         existing = (
             Registration.objects.active()
             .filter(activity=activity, organization__in=organizations)
-            .select_related("organization")
+            .select_related("organization", "activity")
         )
         context = {
             "activity": activity,

@@ -57,14 +57,20 @@ class Visibility(models.TextChoices):
 def visible_q(user, field="visibility"):
     """The condition for rows whose `field` lets `user` see them.
 
-    Public for everyone; members-only for representatives of an organisation
+    Public for everyone; members-only for representatives of an active member
     (checked inside the same SQL query) and staff; internal for staff only.
     """
     if user.is_authenticated and user.is_staff:
         return Q()
     condition = Q(**{field: Visibility.PUBLIC})
     if user.is_authenticated:
-        represents = Exists(Representative.objects.filter(user_id=user.pk))
+        # Of an active member: a lapsed or withdrawn organisation's
+        # representatives keep their accounts, not the members' view.
+        represents = Exists(
+            Representative.objects.filter(
+                user_id=user.pk, organization__membership_status="active"
+            )
+        )
         condition |= Q(represents, **{field: Visibility.MEMBERS})
     return condition
 
@@ -269,6 +275,7 @@ class ActivityQuerySet(models.QuerySet):
         """Page-shaped for the detail page, with only what `user` may see of
         its documents and photos, and only published news."""
         # Those modules import this one.
+        from .agreements import Agreement
         from .attachments import ActivityDocument, ActivityPhoto
         from .news import NewsPost
 
@@ -299,7 +306,11 @@ class ActivityQuerySet(models.QuerySet):
                     queryset=NewsPost.objects.published().order_by("-published_at"),
                     to_attr="published_news",
                 ),
-                "agreements",
+                Prefetch(
+                    "agreements",
+                    queryset=Agreement.objects.exclude(status=Agreement.Status.DRAFT),
+                    to_attr="signed_agreements",
+                ),
             )
         )
 

@@ -641,3 +641,26 @@ def test_sitemaps_list_public_activities_and_published_news_only():
     assert list(ActivitySitemap().items()) == [public]
     assert list(NewsSitemap().items()) == [live]
     assert ActivitySitemap().location(public) == public.get_absolute_url()
+
+
+def test_a_draft_agreement_is_not_listed_on_its_activity(client):
+    from tests.factories import AgreementFactory
+
+    activity = ActivityFactory()
+    AgreementFactory(title_en="Signed MoU", signing_activity=activity)
+    AgreementFactory(
+        title_en="Draft MoU", signing_activity=activity, status="draft", signed_on=None
+    )
+    page = client.get(activity.get_absolute_url()).text
+    assert "Signed MoU" in page
+    assert "Draft MoU" not in page
+
+
+def test_representatives_of_a_lapsed_member_see_public_activities_only(client):
+    ActivityFactory(title_en="Members planning day", visibility="members")
+    link = RepresentativeFactory(organization__membership_status="lapsed")
+    client.force_login(link.user)
+    assert "Members planning day" not in client.get(LIST_URL).text
+    link.organization.membership_status = "active"
+    link.organization.save()
+    assert "Members planning day" in client.get(LIST_URL).text
