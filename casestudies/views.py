@@ -6,6 +6,7 @@ from django.utils.text import slugify
 from django.views.generic import DetailView, ListView
 from django_filters.views import FilterView
 
+from core.figures import percent
 from core.pagination import CachedCountPaginator
 
 from .filters import CaseStudyFilter, FollowUpFilter
@@ -95,10 +96,9 @@ def _totals(districts):
         "overdue_actions",
     ]
     totals = {column: sum(getattr(d, column) for d in districts) for column in columns}
-    if totals["recommendation_count"]:
-        totals["implemented_percent"] = round(
-            100 * totals["implemented_count"] / totals["recommendation_count"]
-        )
+    totals["implemented_percent"] = percent(
+        totals["implemented_count"], totals["recommendation_count"]
+    )
     totals["last_update"] = max(
         (d.last_update for d in districts if d.last_update), default=None
     )

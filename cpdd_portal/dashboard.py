@@ -44,6 +44,7 @@ from casestudies.models import (
     RecommendationStatus,
 )
 from core.content import cached
+from core.figures import percent
 from core.models import Province
 from events.filters import year_choices
 from events.models import Activity, Project, Registration
@@ -274,14 +275,6 @@ def _by_value(rows):
 def _summed(rows, keys):
     """The totals of a table: each column summed over its rows."""
     return {key: sum(row.values[key] for row in rows) for key in keys}
-
-
-def _share(part, whole):
-    """`part` in per cent of `whole`, rounded half up; None when `whole` is 0.
-    In integers, so that a share of summed counts is exact too."""
-    if not whole:
-        return None
-    return (200 * part + whole) // (2 * whole)
 
 
 # The names of districts are read in the query that counts case studies
@@ -612,7 +605,7 @@ def _case_studies(case_studies):
         ),
     )
     totals = _summed(status.rows, [*status_labels, "recommendations"])
-    totals["share_implemented"] = _share(
+    totals["share_implemented"] = percent(
         totals[RecommendationStatus.IMPLEMENTED], totals["recommendations"]
     )
     status.totals = totals
@@ -698,7 +691,7 @@ def _recommendation_rows(case_studies, districts):
     for item in recommendations:
         values = {status: item[status] for status in RecommendationStatus.values}
         values["recommendations"] = item["recommendations"]
-        values["share_implemented"] = _share(
+        values["share_implemented"] = percent(
             item[RecommendationStatus.IMPLEMENTED], item["recommendations"]
         )
         yield Row(districts[item["case_study__district"]], values)

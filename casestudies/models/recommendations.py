@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
+from core.figures import percent
 from core.models import District
 from members.models import Organization
 
@@ -444,8 +445,8 @@ def follow_up_by_district(recommendations, *, status=None, few=False):
     for district in districts:
         for name, value in figures[district.pk].items():
             setattr(district, name, value)
-        district.implemented_percent = round(
-            100 * district.implemented_count / district.recommendation_count
+        district.implemented_percent = percent(
+            district.implemented_count, district.recommendation_count
         )
         district.status_counts = [
             (value, label, figures[district.pk][f"{value}_count"])

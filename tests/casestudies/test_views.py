@@ -525,6 +525,17 @@ def test_tracker_changes_when_progress_is_recorded(client):
     assert after.implemented_percent == 100
 
 
+def test_tracker_rounds_the_share_implemented_as_the_dashboard_does(client):
+    first, *others = RecommendationFactory.create_batch(8)
+    for recommendation in others:
+        recommendation.case_study = first.case_study
+        recommendation.save()
+    ProgressUpdateFactory(recommendation=first, status="implemented")
+    tracker = client.get(TRACKER_URL)
+    assert tracker.context["districts"][0].implemented_percent == 13  # not 12
+    assert tracker.context["totals"]["implemented_percent"] == 13
+
+
 @pytest.mark.parametrize("count", [3, 60])
 def test_tracker_runs_a_fixed_number_of_queries(
     client, django_assert_max_num_queries, make_followed_up, count
