@@ -1,13 +1,13 @@
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404
-from django.utils.cache import patch_cache_control
 from django.utils.text import slugify
 from django.views.generic import DetailView, ListView
 from django_filters.views import FilterView
 
 from core.figures import percent
 from core.pagination import CachedCountPaginator
+from events.files import serve_file
 
 from .filters import CaseStudyFilter, FollowUpFilter
 from .models import (
@@ -74,17 +74,13 @@ def report_file(request, name):
     case_study = get_object_or_404(
         CaseStudy.objects.visible_to(request.user).exclude(report=""), report=name
     )
-    response = FileResponse(
-        case_study.report.open("rb"),
-        as_attachment=True,
+    return serve_file(
+        case_study.report.storage,
+        case_study.report.name,
         filename=f"{slugify(case_study.title_en)[:80] or case_study.slug}.pdf",
-        content_type="application/pdf",
+        attachment=True,
+        public=case_study.is_live,
     )
-    if case_study.is_live:
-        patch_cache_control(response, public=True, max_age=3600)
-    else:
-        patch_cache_control(response, private=True, no_store=True)
-    return response
 
 
 def _totals(districts):

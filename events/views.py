@@ -7,7 +7,7 @@ from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMix
 from django.contrib.sites.shortcuts import get_current_site
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -25,7 +25,7 @@ from core.twofactor import needs_two_factor_setup, redirect_to_two_factor_setup
 from members.models import Organization, Sex
 
 from . import reports, services
-from .files import content_type_for
+from .files import serve_file
 from .filters import ActivityFilter, NewsFilter
 from .forms import DonorReportForm, OrganizationChoiceForm, ParticipantFormSet
 from .lists import UpcomingFirst
@@ -115,24 +115,6 @@ class ActivityDetailView(DetailView):
         return context
 
 
-def _serve(storage, name, *, filename, attachment, public):
-    try:
-        file = storage.open(name, "rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    response = FileResponse(
-        file,
-        as_attachment=attachment,
-        filename=filename,
-        content_type=content_type_for(name),
-    )
-    if public:
-        patch_cache_control(response, public=True, max_age=3600)
-    else:
-        patch_cache_control(response, private=True, no_store=True)
-    return response
-
-
 def private_file(request, name):
     """Stream a file from private storage to whoever may see it; 404 otherwise.
 
@@ -149,7 +131,7 @@ def private_file(request, name):
             document.visibility == Visibility.PUBLIC
             and document.activity.visibility == Visibility.PUBLIC
         )
-        return _serve(
+        return serve_file(
             document.file.storage,
             document.file.name,
             filename=document.download_name,
@@ -166,7 +148,7 @@ def private_file(request, name):
                 .first()
             )
             if photo and name in rendition_names(photo.image.name).values():
-                return _serve(
+                return serve_file(
                     photo.image.storage,
                     name,
                     filename=name.rsplit("/", 1)[-1],
@@ -175,7 +157,7 @@ def private_file(request, name):
                 )
     if name.startswith("agreements/") and user.has_perm("events.view_agreement"):
         agreement = get_object_or_404(Agreement, document=name)
-        return _serve(
+        return serve_file(
             agreement.document.storage,
             agreement.document.name,
             filename=name.rsplit("/", 1)[-1],

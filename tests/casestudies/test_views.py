@@ -668,3 +668,9 @@ def test_sitemaps_list_published_case_studies_and_followed_up_districts():
         TRACKER_URL,
         "/case-studies/follow-up/0201/",
     ]
+
+
+def test_a_report_whose_file_is_gone_is_not_found(client):
+    case_study = CaseStudyFactory(report="case-study-reports/gone-abc123.pdf")
+    response = client.get(case_study.report.url)
+    assert response.status_code == 404
