@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.text import slugify
 
@@ -128,7 +129,12 @@ def approve_application(*, application, decided_by, request=None):
         context={
             "application": application,
             "organization": organization,
-            "edit_url": _absolute(request, organization.get_absolute_url() + "edit/"),
+            "edit_url": _absolute(
+                request,
+                reverse(
+                    "members:organization-edit", kwargs={"slug": organization.slug}
+                ),
+            ),
         },
     )
     return organization
