@@ -13,8 +13,6 @@ _UNITS_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0}
 class LoadResult:
     requests_per_s: float
     p50_ms: float
-    p75_ms: float
-    p90_ms: float
     p99_ms: float
     requests: int
     errors: int  # socket errors (connect, read, write, timeout)
@@ -73,7 +71,7 @@ def parse_wrk(output):
     }
     rate = re.search(r"^Requests/sec:\s+([\d.]+)", output, re.MULTILINE)
     total = re.search(r"^\s+(\d+) requests in", output, re.MULTILINE)
-    if not (rate and total and {50, 75, 90, 99} <= percentiles.keys()):
+    if not (rate and total and {50, 99} <= percentiles.keys()):
         raise SystemExit(f"Could not read wrk's output:\n{output}")
     socket_errors = re.search(
         r"connect (\d+), read (\d+), write (\d+), timeout (\d+)", output
@@ -82,8 +80,6 @@ def parse_wrk(output):
     return LoadResult(
         requests_per_s=float(rate.group(1)),
         p50_ms=percentiles[50],
-        p75_ms=percentiles[75],
-        p90_ms=percentiles[90],
         p99_ms=percentiles[99],
         requests=int(total.group(1)),
         errors=sum(map(int, socket_errors.groups())) if socket_errors else 0,

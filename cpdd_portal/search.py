@@ -146,9 +146,6 @@ class Query:
             short_khmer=len(khmer) < len(set(runs)),
         )
 
-    def __str__(self):
-        return self.text
-
     @property
     def is_empty(self):
         return not (self.english or self.khmer)
@@ -535,7 +532,6 @@ class Hit:
     title: str
     snippet: str = ""
     snippet_language: str = "en"
-    rank: float = 0.0
 
     @property
     def kind(self):
@@ -544,7 +540,7 @@ class Hit:
     @property
     def label(self):
         if self.kind == "organisation":
-            return _("Member") if self.record.membership_status else _("Partner")
+            return _("Member") if self.record.is_member else _("Partner")
         return self.source.label
 
     @property
@@ -664,12 +660,9 @@ class Search:
                 SOURCES[kind].fetch(kind_keys, self.query, self.language).items()
             ):
                 hits[kind, key] = hit
-        page = []
-        for kind, key, rank, _date in rows:
-            if hit := hits.get((kind, key)):
-                hit.rank = rank
-                page.append(hit)
-        return page
+        return [
+            hits[kind, key] for kind, key, _rank, _date in rows if (kind, key) in hits
+        ]
 
     def only_common_words(self):
         """Whether the English part of the query has no word that full-text

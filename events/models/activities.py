@@ -6,7 +6,6 @@ from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import (
-    Case,
     Count,
     Exists,
     F,
@@ -15,8 +14,6 @@ from django.db.models import (
     Q,
     Subquery,
     Sum,
-    Value,
-    When,
 )
 from django.db.models.functions import Coalesce, Lower
 from django.urls import reverse
@@ -185,24 +182,6 @@ class ActivityQuerySet(models.QuerySet):
     def past(self, now=None):
         now = now or timezone.now()
         return self.filter(ends_at__lt=now).order_by("-starts_at", "-pk")
-
-    def upcoming_first(self):
-        """Upcoming ones soonest first, then past ones latest first; each row
-        gets `is_upcoming`."""
-        now = timezone.now()
-        still_to_come = Q(ends_at__gte=now)
-        return self.annotate(
-            is_upcoming=Case(
-                When(still_to_come, then=Value(True)),
-                default=Value(False),
-                output_field=models.BooleanField(),
-            )
-        ).order_by(
-            "-is_upcoming",
-            Case(When(still_to_come, then=F("starts_at"))).asc(nulls_last=True),
-            "-starts_at",
-            "-pk",
-        )
 
     def with_participation(self):
         """Annotate participant numbers by sex: `female`, `male`, `other`,
@@ -500,10 +479,6 @@ class Activity(models.Model):
         label = PROVINCE_LABELS.get(self.province.kind, "%(name)s")
         parts.append(label % {"name": self.province.name})
         return ", ".join(str(part) for part in parts if part)
-
-    @property
-    def is_past(self):
-        return self.ends_at < timezone.now()
 
     @property
     def is_open_for_registration(self):

@@ -168,7 +168,9 @@ class TestVisibility:
         assert self.visible(StaffFactory()) == {"public", "members", "internal"}
 
 
-def test_upcoming_first_orders_coming_then_past_activities():
+def test_events_list_orders_coming_then_past_activities():
+    from events.lists import UpcomingFirst
+
     now = timezone.now()
     later = ActivityFactory(starts_at=now + timedelta(days=30), slug="later")
     soon = ActivityFactory(starts_at=now + timedelta(days=2), slug="soon")
@@ -179,7 +181,7 @@ def test_upcoming_first_orders_coming_then_past_activities():
         starts_at=now - timedelta(days=300),
         ends_at=now - timedelta(days=300, hours=-3),
     )
-    ordered = list(Activity.objects.upcoming_first())
+    ordered = UpcomingFirst(Activity.objects.all())[0:4]
     assert ordered == [soon, later, recent, old]
     assert [a.is_upcoming for a in ordered] == [True, True, False, False]
 
