@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.db import transaction
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch, Q
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -221,13 +221,10 @@ class WorkingGroupListView(ListView):
     context_object_name = "working_groups"
 
     def get_queryset(self):
-        return WorkingGroup.objects.select_related("coordinator").prefetch_related(
-            Prefetch(
-                "organizations",
-                queryset=Organization.objects.only(
-                    "id", "acronym", "slug", "name_en", "name_km"
-                ),
-            )
+        # Counted as the group's page lists them: active members only.
+        active = Q(organizations__membership_status="active")
+        return WorkingGroup.objects.annotate(
+            member_count=Count("organizations", filter=active)
         )
 
 

@@ -392,3 +392,16 @@ def test_profile_lists_the_events_it_took_part_in_that_the_visitor_may_see(clien
     response = client.get(organization.get_absolute_url())
     assert "Public forum in Kampot" in response.text
     assert "Internal planning" not in response.text
+
+
+def test_working_groups_count_the_active_members_their_page_lists(client):
+    group = WorkingGroup.objects.create(
+        name_en="Women in local governance", acronym="WLG", slug="wlg"
+    )
+    group.organizations.add(
+        OrganizationFactory(),
+        OrganizationFactory(),
+        OrganizationFactory(membership_status="lapsed"),
+    )
+    listed = client.get(reverse("members:workinggroup-list")).text
+    assert "2 member organisations" in listed
