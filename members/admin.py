@@ -5,6 +5,7 @@ from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from import_export.admin import ExportActionMixin, ImportExportMixin
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
@@ -296,7 +297,13 @@ class MembershipApplicationAdmin(admin.ModelAdmin):
                 approved += 1
         if approved:
             self.message_user(
-                request, _("%(count)d application(s) approved.") % {"count": approved}
+                request,
+                ngettext(
+                    "%(count)d application approved.",
+                    "%(count)d applications approved.",
+                    approved,
+                )
+                % {"count": approved},
             )
 
     def get_urls(self):

@@ -3,6 +3,7 @@
 from django.db.models import Q
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from import_export import fields, resources, widgets
 
 from core.models import Province, Theme
@@ -66,17 +67,19 @@ class OrganizationResource(resources.ModelResource):
     head_office_province = fields.Field(
         attribute="head_office_province",
         column_name="head_office_province",
-        widget=PlaceOrThemeWidget(Province, _("province"), PROVINCE_LOOKUPS),
+        widget=PlaceOrThemeWidget(Province, gettext_lazy("province"), PROVINCE_LOOKUPS),
     )
     provinces = fields.Field(
         attribute="provinces",
         column_name="provinces",
-        widget=PlacesOrThemesWidget(Province, _("province"), PROVINCE_LOOKUPS),
+        widget=PlacesOrThemesWidget(
+            Province, gettext_lazy("province"), PROVINCE_LOOKUPS
+        ),
     )
     themes = fields.Field(
         attribute="themes",
         column_name="themes",
-        widget=PlacesOrThemesWidget(Theme, _("theme"), THEME_LOOKUPS),
+        widget=PlacesOrThemesWidget(Theme, gettext_lazy("theme"), THEME_LOOKUPS),
     )
 
     class Meta:
