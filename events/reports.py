@@ -9,6 +9,7 @@ import io
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Q, Sum
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
@@ -167,7 +168,7 @@ def activity_rows(report):
     ]
     for activity in report.activities:
         yield [
-            activity.starts_at.date().isoformat(),
+            timezone.localdate(activity.starts_at).isoformat(),
             activity.title,
             activity.get_kind_display(),
             activity.province.name,

@@ -4,6 +4,7 @@ from zoneinfo import ZoneInfo
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
+from django.contrib.auth.models import AnonymousUser
 from django.contrib.sites.shortcuts import get_current_site
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
@@ -121,7 +122,9 @@ def private_file(request, name):
     Documents download as attachments; photos (and their renditions) show
     inline. Only public files of public activities may be cached by proxies.
     """
-    user = request.user
+    # Staff see members-only and internal files, as in the back-office only
+    # with two-factor sign-in turned on; until then, what the public sees.
+    user = AnonymousUser() if needs_two_factor_setup(request.user) else request.user
     if name.startswith("activity-documents/"):
         document = get_object_or_404(
             ActivityDocument.objects.visible_to(user).select_related("activity"),

@@ -105,17 +105,17 @@ class CaseStudyQuerySet(models.QuerySet):
         """In the order of for_list, without its figures: to page through."""
         return self.order_by(*LIST_ORDER)
 
+    def with_places(self):
+        """In list order with their province and district: for a list of
+        titles and places, which needs none of for_list's figures."""
+        return self.select_related("province", "district").order_by(*LIST_ORDER)
+
     def for_list(self):
         """Page-shaped for cards: places joined, respondents and recommendation
         counts annotated, newest period first; no per-row queries. The figures
         are computed for every row before OFFSET skips any: page a long list
         with in_list_order(), then load the page's rows with for_list()."""
-        return (
-            self.select_related("province", "district")
-            .with_respondents()
-            .with_recommendation_counts()
-            .order_by(*LIST_ORDER)
-        )
+        return self.with_places().with_respondents().with_recommendation_counts()
 
     def for_detail(self, user):
         """Page-shaped for the detail page: everything it shows in a fixed

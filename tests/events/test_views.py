@@ -258,7 +258,11 @@ def client_for(client, viewer):
     elif viewer == "ordinary":
         client.force_login(UserFactory())
     elif viewer == "staff":
-        client.force_login(StaffFactory())
+        from allauth.mfa.totp.internal.auth import TOTP
+
+        staff = StaffFactory()
+        TOTP.activate(staff, "JBSWY3DPEHPK3PXP")  # as staff must, to see files
+        client.force_login(staff)
     return client
 
 
@@ -378,6 +382,18 @@ def test_agreement_documents_are_for_staff_with_the_permission(
     response = client.get(url)
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith("attachment;")
+
+
+def test_internal_documents_wait_for_staff_two_factor_sign_in(client, secretariat_user):
+    from tests.factories import ActivityDocumentFactory
+
+    document = ActivityDocumentFactory(visibility="internal")
+    public = ActivityDocumentFactory()
+    client.force_login(StaffFactory())  # no two-factor sign-in yet
+    assert client.get(document.file.url).status_code == 404
+    assert client.get(public.file.url).status_code == 200
+    client.force_login(secretariat_user)
+    assert client.get(document.file.url).status_code == 200
 
 
 # A fixed number of queries, whatever the number of activities.
