@@ -1,5 +1,6 @@
 """Writes that span several records. Each is atomic: all of it or nothing."""
 
+import logging
 from datetime import timedelta
 
 from django.conf import settings
@@ -18,6 +19,8 @@ from .models import (
     Representative,
     RepresentativeInvitation,
 )
+
+logger = logging.getLogger(__name__)
 
 INVITATION_LIFETIME = timedelta(days=14)
 
@@ -68,13 +71,23 @@ def submit_application(*, applicant, provinces, themes, **fields):
     application = MembershipApplication.objects.create(applicant=applicant, **fields)
     application.provinces.set(provinces)
     application.themes.set(themes)
-    _send(
-        "members/email/application_received",
-        to=settings.SECRETARIAT_EMAILS,
-        context={"application": application},
-        language="en",
-    )
+    # After the commit, and never at the cost of the application: the
+    # applicant's account and its confirmation email exist by then, and the
+    # secretariat also finds the application in the back-office.
+    transaction.on_commit(lambda: _notify_secretariat(application))
     return application
+
+
+def _notify_secretariat(application):
+    try:
+        _send(
+            "members/email/application_received",
+            to=settings.SECRETARIAT_EMAILS,
+            context={"application": application},
+            language="en",
+        )
+    except Exception:  # any mail failure: logged, not raised
+        logger.exception("Could not email the secretariat about %s", application)
 
 
 @transaction.atomic

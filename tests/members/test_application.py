@@ -41,10 +41,11 @@ def application_data(**changes):
 
 
 def test_public_application_creates_an_unverified_account_and_notifies(
-    client, settings
+    client, settings, django_capture_on_commit_callbacks
 ):
     settings.SECRETARIAT_EMAILS = ["secretariat@example.org"]
-    response = client.post(reverse("members:apply"), application_data())
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("members:apply"), application_data())
     assert response.url == reverse("members:application-done")
     application = MembershipApplication.objects.get()
     assert application.status == "pending"
@@ -55,6 +56,24 @@ def test_public_application_creates_an_unverified_account_and_notifies(
     assert ["sreymom@example.org"] in recipients
     done = client.get(response.url)
     assert "received" in done.text
+
+
+def test_an_application_survives_a_mail_server_that_is_down(
+    client, settings, django_capture_on_commit_callbacks
+):
+    settings.EMAIL_BACKEND = "tests.members.test_application.BrokenEmailBackend"
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("members:apply"), application_data())
+    assert response.url == reverse("members:application-done")
+    assert MembershipApplication.objects.get().status == "pending"
+
+
+class BrokenEmailBackend:
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def send_messages(self, messages):
+        raise ConnectionRefusedError("the mail server is down")
 
 
 def test_confirmation_page_is_in_khmer_on_khmer_pages(client):
