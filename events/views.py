@@ -422,7 +422,7 @@ class NewsDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         post = self.object
-        context["meta_description"] = post.summary or plain_text(post.body, 200)
+        context["meta_description"] = post.teaser
         if post.cover_image:
             context["og_image"] = self.request.build_absolute_uri(post.cover_image.url)
         return context

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.models import Theme
+from core.richtext import plain_text
 
 from .activities import Activity
 
@@ -135,6 +136,12 @@ class NewsPost(models.Model):
 
     def get_absolute_url(self):
         return reverse("news:post-detail", kwargs={"slug": self.slug})
+
+    @property
+    def teaser(self):
+        """The summary, or else the start of the body as plain text: for cards,
+        feeds and meta descriptions."""
+        return self.summary or plain_text(self.body, 200)
 
     def get_preview_url(self):
         return reverse("news:post-preview", kwargs={"pk": self.pk})

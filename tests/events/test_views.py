@@ -680,3 +680,11 @@ def test_representatives_of_a_lapsed_member_see_public_activities_only(client):
     link.organization.membership_status = "active"
     link.organization.save()
     assert "Members planning day" in client.get(LIST_URL).text
+
+
+def test_a_post_without_summary_shows_the_start_of_its_body_on_cards(client):
+    NewsPostFactory(
+        title_en="Budget hearing", summary_en="", body_en="The **hearing** met 40."
+    )
+    assert "The hearing met 40." in client.get("/").text
+    assert "The hearing met 40." in client.get("/news/").text
