@@ -6,6 +6,7 @@ holding it, a whole page or a count, is stale the moment something changes.
 import time
 from hashlib import sha256
 
+from django.conf import settings
 from django.core.cache import cache
 
 VERSION_KEY = "public-pages:version"
@@ -38,5 +39,20 @@ def cached(kind, parts, compute, timeout):
     value = cache.get(key)
     if value is None:
         value = compute()
-        cache.set(key, value, timeout)
+        if has_room(kind, timeout):
+            cache.set(key, value, timeout)
     return value
+
+
+def has_room(kind, timeout):
+    """Whether one more entry of `kind` may be stored under the current
+    content version: at most settings.CACHE_ENTRIES_PER_KIND, so that someone
+    looping over made-up searches or filters cannot fill the cache (and push
+    out what everyone reads). `timeout`: that of the entries counted."""
+    key = versioned_key("entries", kind)
+    cache.add(key, 0, timeout)
+    try:
+        return cache.incr(key) <= settings.CACHE_ENTRIES_PER_KIND
+    except ValueError:  # evicted in between: count afresh
+        cache.set(key, 1, timeout)
+        return True

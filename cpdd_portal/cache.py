@@ -6,6 +6,9 @@ The key holds a content version that any save or delete of the portal's own
 records bumps, so an edit in the back-office or by a member shows at once.
 """
 
+from urllib.parse import urlencode
+
+from diskcache import DjangoCache
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
@@ -17,9 +20,26 @@ from django.utils.cache import patch_vary_headers
 from django.utils.text import compress_string
 from django.utils.translation import get_language
 
-from core.content import bump_content_version, versioned_key
+from core.content import bump_content_version, has_room, versioned_key
 
 PAGE_TIMEOUT = 300
+
+
+class DiskCache(DjangoCache):
+    """diskcache's Django backend (settings.base.cache_config), keeping its
+    SQLite connections open from one request to the next.
+
+    Django closes every cache when a request ends, which suits network
+    clients; closing diskcache's eight SQLite files checkpoints their logs
+    and the next request opens them again: 50 ms a request instead of 1.
+    The connections belong to this thread and process (diskcache reopens
+    them after a fork), so keeping them is safe.
+    """
+
+    def close(self, **kwargs):
+        pass
+
+
 CONTENT_APPS = ("core", "members", "events", "casestudies")
 
 
@@ -31,29 +51,48 @@ def _is_anonymous_and_cookieless(request):
     )
 
 
-# Pages that show the same thing to every anonymous visitor.
+# Pages that show the same thing to every anonymous visitor, each with the
+# query parameters it reads. A request with any other parameter, an invalid
+# filter or a page number that is not the page shown is served but not kept:
+# only the addresses the site itself links to are cached.
+PAGE = "page"
+_DIRECTORY = {"q", "province", "head_office", "theme", "kind", "working_group"}
 CACHED_VIEWS = {
-    "home",
-    "about",
-    "dashboard",
-    "members:directory",
-    "members:partners",
-    "members:organization-detail",
-    "members:workinggroup-list",
-    "members:workinggroup-detail",
-    "events:activity-list",
-    "events:activity-detail",
-    "news:post-list",
-    "news:post-detail",
-    "casestudies:case-study-list",
-    "casestudies:case-study-detail",
-    "casestudies:follow-up",
-    "casestudies:district-follow-up",
-    # Keyed by the whole query string: a popular query is searched once per
-    # change of the content, and an odd one costs one cache entry.
-    "search",
-    "sitemap",
-    "sitemap-section",
+    "home": set(),
+    "about": set(),
+    "dashboard": {"year", "project"},
+    "members:directory": {*_DIRECTORY, "sort", PAGE},
+    "members:partners": {*_DIRECTORY, PAGE},
+    "members:organization-detail": set(),
+    "members:workinggroup-list": set(),
+    "members:workinggroup-detail": set(),
+    "events:activity-list": {
+        "kind",
+        "province",
+        "project",
+        "working_group",
+        "year",
+        PAGE,
+    },
+    "events:activity-detail": set(),
+    "news:post-list": {"year", "theme", PAGE},
+    "news:post-detail": set(),
+    "casestudies:case-study-list": {
+        "province",
+        "district",
+        "theme",
+        "project",
+        "year",
+        PAGE,
+    },
+    "casestudies:case-study-detail": set(),
+    "casestudies:follow-up": {"province", "status"},
+    "casestudies:district-follow-up": {"status", PAGE},
+    # A popular query is searched once per change of the content; the odd
+    # ones count against settings.CACHE_ENTRIES_PER_KIND.
+    "search": {"q", "type", "province", "year", PAGE},
+    "sitemap": set(),
+    "sitemap-section": {"p"},
 }
 
 
@@ -72,8 +111,12 @@ class PublicPageCacheMiddleware:
             return None
         if not _is_anonymous_and_cookieless(request):
             return None
+        query = _canonical_query(request, CACHED_VIEWS[match.view_name])
+        if query is None:
+            return None
         # The whole address: pages hold absolute links built from the host.
-        key = versioned_key("public-page", get_language(), request.build_absolute_uri())
+        url = request.build_absolute_uri(request.path) + query
+        key = versioned_key("public-page", get_language(), url)
         accepts_gzip = re_accepts_gzip.search(
             request.META.get("HTTP_ACCEPT_ENCODING", "")
         )
@@ -82,8 +125,12 @@ class PublicPageCacheMiddleware:
             return cached
         response = view_func(request, *view_args, **view_kwargs)
         if hasattr(response, "render") and callable(response.render):
+            if not _shows_what_was_asked(request, response):
+                return response
             response = response.render()
-        if self._shareable(request, response):
+        if self._shareable(request, response) and (
+            not query or has_room(f"public-page:{match.view_name}", PAGE_TIMEOUT)
+        ):
             patch_vary_headers(response, ["Cookie"])
             compressed = _gzipped(response)
             cache.set_many({key: response, f"{key}:gzip": compressed}, PAGE_TIMEOUT)
@@ -101,6 +148,32 @@ class PublicPageCacheMiddleware:
             and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
             and b"csrfmiddlewaretoken" not in response.content
         )
+
+
+def _canonical_query(request, parameters):
+    """The query string in one order ("" for none), or None when it holds a
+    parameter the page does not read, or one twice."""
+    items = list(request.GET.lists())
+    if any(name not in parameters or len(values) > 1 for name, values in items):
+        return None
+    if not items:
+        return ""
+    return "?" + urlencode(sorted((name, values[0]) for name, values in items))
+
+
+def _shows_what_was_asked(request, response):
+    """False for a page whose filters are invalid (shown with errors, not
+    results) or whose page number is not the one shown (search shows the
+    last page for ?page=99999): each would be a new entry for nothing."""
+    context = response.context_data or {}
+    for name in ("filter", "form"):
+        form = context.get(name)
+        form = getattr(form, "form", form)  # a FilterSet's form
+        if getattr(form, "is_bound", False) and not form.is_valid():
+            return False
+    page = context.get("page_obj")
+    asked = request.GET.get(PAGE)
+    return not (page is not None and asked is not None and asked != str(page.number))
 
 
 def _gzipped(response):

@@ -4,6 +4,7 @@ Each environment module (dev, test, prod) imports this one and changes little.
 """
 
 from pathlib import Path
+from urllib.parse import urlparse
 
 import environ
 from django.utils.csp import CSP
@@ -96,7 +97,29 @@ DATABASES = {"default": env.db("DATABASE_URL")}
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 
-CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+
+def cache_config(url):
+    """A CACHES entry for CACHE_URL. Besides django-environ's schemes,
+    diskcache:///folder is diskcache's SQLite-backed cache in that folder,
+    which the processes of one machine share, and whose reads and writes cost
+    the same with 20,000 entries as with none (Django's file cache lists its
+    whole folder on every write)."""
+    if url.startswith("diskcache://"):
+        return {
+            "BACKEND": "cpdd_portal.cache.DiskCache",
+            "LOCATION": urlparse(url).path,
+            # Evicts the entries stored longest ago beyond this size, a few
+            # at a time, through an index: never a scan of the folder.
+            "OPTIONS": {"size_limit": 512 * 1024 * 1024},
+        }
+    return env.cache_url_config(url)
+
+
+CACHES = {"default": cache_config(env("CACHE_URL", default="locmemcache://"))}
+# How many entries of one kind (query strings of one page, counts, search
+# rankings) are cached per content version: someone looping over made-up
+# queries must not fill the cache (core.content.has_room).
+CACHE_ENTRIES_PER_KIND = env.int("CACHE_ENTRIES_PER_KIND", default=1000)
 
 AUTH_PASSWORD_VALIDATORS = [
     {

@@ -1,7 +1,7 @@
 """Production: every secret comes from the environment, with no default."""
 
 from .base import *  # noqa: F403
-from .base import env
+from .base import cache_config, env
 
 DEBUG = False
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
@@ -31,11 +31,9 @@ MAILERS = {
 
 # The page cache's invalidation must reach every worker: without CACHE_URL
 # (Redis, needed once there are several web containers), the workers of one
-# container share a folder.
+# container share a diskcache folder.
 CACHES = {
-    # Django's file cache keeps 300 entries by default and culls a third of
-    # them when full: too few for two entries a page, counts and figures.
-    "default": env.cache(
-        "CACHE_URL", default="filecache:///tmp/cpdd-portal-cache?max_entries=20000"
+    "default": cache_config(
+        env("CACHE_URL", default="diskcache:///tmp/cpdd-portal-diskcache")
     )
 }
