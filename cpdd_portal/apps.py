@@ -8,5 +8,7 @@ class PortalConfig(AppConfig):
 
     def ready(self):
         from .cache import connect_invalidation
+        from .outage import connect_recovery
 
         connect_invalidation()
+        connect_recovery()

@@ -1,6 +1,7 @@
 import logging
 import time
 
+from django.db import DatabaseError
 from django.urls import reverse
 
 from core.twofactor import needs_two_factor_setup, redirect_to_two_factor_setup
@@ -17,7 +18,6 @@ class RequestLogMiddleware:
     def __call__(self, request):
         started = time.perf_counter()
         response = self.get_response(request)
-        user = getattr(request, "user", None)
         request_log.info(
             "request",
             extra={
@@ -25,11 +25,19 @@ class RequestLogMiddleware:
                 "path": request.path,
                 "status": response.status_code,
                 "duration_ms": round((time.perf_counter() - started) * 1000, 1),
-                "user_id": user.pk if user and user.is_authenticated else None,
+                "user_id": _user_id(request),
                 "remote_addr": request.META.get("REMOTE_ADDR"),
             },
         )
         return response
+
+
+def _user_id(request):
+    user = getattr(request, "user", None)
+    try:
+        return user.pk if user and user.is_authenticated else None
+    except DatabaseError:  # the database is down: the 503 page is logged
+        return None
 
 
 class StaffTwoFactorMiddleware:

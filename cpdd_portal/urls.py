@@ -16,6 +16,9 @@ admin.site.index_title = _("Back-office")
 # Staff sign in through allauth so its rate limits and two-factor step apply.
 admin.site.login = secure_admin_login(admin.site.login)
 
+# A database outage gets a 503 page in the visitor's language, logged once.
+handler500 = "cpdd_portal.outage.server_error"
+
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots-txt"),

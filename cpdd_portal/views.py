@@ -7,6 +7,21 @@ from django.views.generic import TemplateView
 from casestudies.models import CaseStudy
 from events.models import Activity, NewsPost
 
+from .outage import (
+    FULL,
+    RETRY_AFTER_SECONDS,
+    UNREACHABLE,
+    database_unavailable,
+    record_outage,
+)
+
+# For monitoring, not visitors: English, never translated.
+HEALTH_DETAILS = {
+    UNREACHABLE: "cannot connect to the database",
+    FULL: "every database connection is in use",
+    None: "the database query failed",
+}
+
 
 class HomeView(TemplateView):
     template_name = "cpdd_portal/home.html"
@@ -31,12 +46,27 @@ class AboutView(TemplateView):
 
 @never_cache
 def healthz(request):
-    """Liveness and readiness: one round trip to the database."""
+    """Liveness and readiness: one round trip to the database. Not ready
+    (503) when the database is unreachable or has no connection to spare."""
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
-    except Exception:  # any database failure means "not ready"
-        return JsonResponse({"status": "error", "database": "unreachable"}, status=503)
+    except Exception as exc:  # any database failure means "not ready"
+        reason = database_unavailable(exc)
+        response = JsonResponse(
+            {
+                "status": "error",
+                "database": reason or "error",
+                "detail": HEALTH_DETAILS[reason],
+            },
+            status=503,
+            headers={"Retry-After": str(RETRY_AFTER_SECONDS)},
+        )
+        if reason:
+            # Once per outage, not on every probe of the load balancer.
+            record_outage(reason, exc)
+            response._has_been_logged = True
+        return response
     return JsonResponse({"status": "ok"})
 
 
