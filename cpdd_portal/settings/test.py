@@ -6,7 +6,14 @@ os.environ.setdefault(
     "SECRET_KEY",
     "test-only-insecure-key-never-used-in-production",  # nosec B105
 )
-os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:54329/cpdd")
+# This checkout's own cluster (scripts/localdb.sh), on its port.
+os.environ.setdefault(
+    "DATABASE_URL",
+    "postgres://postgres@127.0.0.1:{port}/{name}".format(
+        port=os.environ.get("CPDD_PGPORT") or "54329",
+        name=os.environ.get("CPDD_PGDATABASE") or "cpdd",
+    ),
+)
 os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 
 from .base import *  # noqa: F403
