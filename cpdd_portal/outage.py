@@ -33,8 +33,11 @@ _FULL_MESSAGES = (
 )
 # Connection exceptions, server shutting down, too many connections.
 _UNAVAILABLE_SQLSTATES = ("08", "57P01", "57P02", "57P03", "53300")
-# Shared by the workers (through the cache) so that one of them logs.
+# Shared by the workers (through the cache) so that one of them logs. It
+# expires, so that a long outage is logged again now and then, and so that a
+# key left by workers that were replaced before the end cannot hide the next.
 _OUTAGE_KEY = "database-outage"
+_OUTAGE_LOG_INTERVAL = 600
 _seen_outage = False
 
 
@@ -65,7 +68,7 @@ def record_outage(reason, exc):
     global _seen_outage
     _seen_outage = True
     try:
-        first = cache.add(_OUTAGE_KEY, reason, timeout=None)
+        first = cache.add(_OUTAGE_KEY, reason, timeout=_OUTAGE_LOG_INTERVAL)
     except Exception:  # the cache may be down too: log from this worker
         first = True
     if first:
