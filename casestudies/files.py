@@ -3,8 +3,9 @@
 A draft's report must not be downloadable, so reports live in the same private
 storage as activity documents (events.files) and reach people only through
 `views.report_file`, which checks that the case study is published (or that
-the visitor is staff). The storage's `url()` points at that view, so
-`{{ case_study.report.url }}` and the admin's "Currently:" link both work.
+the visitor is staff with two-factor sign-in). The storage's `url()` points
+at that view, so `{{ case_study.report.url }}` and the admin's "Currently:"
+link both work.
 """
 
 from pathlib import PurePosixPath

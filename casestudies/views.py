@@ -70,7 +70,8 @@ class CaseStudyDetailView(DetailView):
 
 def report_file(request, name):
     """Download a case study's report if the case study is visible: published,
-    or any for staff; 404 otherwise. Published reports may be cached."""
+    or any for staff with two-factor sign-in; 404 otherwise. Published reports
+    may be cached."""
     case_study = get_object_or_404(
         CaseStudy.objects.visible_to(request.user).exclude(report=""), report=name
     )

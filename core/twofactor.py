@@ -1,4 +1,12 @@
-"""The one rule for staff and two-factor sign-in, for the admin and any staff page."""
+"""The one rule for staff and two-factor sign-in.
+
+Staff see what the public does not (drafts, internal and members-only records
+and files, back-office pages, figures and downloads) only once two-factor
+sign-in is turned on; until then they get what the public gets, and the
+back-office sends them to set it up. Every queryset, view, file download,
+template and cache that tells staff apart asks `sees_as_staff()` (or
+`has_staff_perm()` for a model permission).
+"""
 
 from allauth.mfa.utils import is_mfa_enabled
 from django.contrib import messages
@@ -6,9 +14,28 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
 
+def sees_as_staff(user):
+    """Whether `user` sees what the secretariat sees: staff with two-factor
+    sign-in turned on. Kept on the user object, so a request asks the
+    database once however often it is called."""
+    try:
+        return user._sees_as_staff
+    except AttributeError:
+        pass
+    answer = bool(user.is_authenticated and user.is_staff and is_mfa_enabled(user))
+    user._sees_as_staff = answer
+    return answer
+
+
+def has_staff_perm(user, perm):
+    """A back-office permission asked outside the admin: it counts only for
+    staff with two-factor sign-in, as the admin itself requires."""
+    return sees_as_staff(user) and user.has_perm(perm)
+
+
 def needs_two_factor_setup(user):
     """Staff must turn on two-factor sign-in before using the back-office."""
-    return user.is_authenticated and user.is_staff and not is_mfa_enabled(user)
+    return user.is_authenticated and user.is_staff and not sees_as_staff(user)
 
 
 def redirect_to_two_factor_setup(request):

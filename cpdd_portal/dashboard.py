@@ -46,6 +46,7 @@ from casestudies.models import (
 from core.content import cached
 from core.figures import percent
 from core.models import Province
+from core.twofactor import has_staff_perm
 from events.filters import year_choices
 from events.models import Activity, Project, Registration
 from events.models.activities import DISTRICT_LABELS
@@ -778,8 +779,9 @@ class DashboardView(TemplateView):
             "filter": filterset,
             "choices": filterset.choices,
             "dashboard": filterset.figures(),
-            "can_download": user.is_staff
-            and user.has_perm(DashboardDownloadView.permission_required),
+            "can_download": has_staff_perm(
+                user, DashboardDownloadView.permission_required
+            ),
             # Not "query": the header's search form shows that one.
             "filter_query": self.request.GET.urlencode(),
         }

@@ -78,6 +78,7 @@ from casestudies.models import CaseStudy, Recommendation
 from core.content import cached
 from core.models import Province
 from core.richtext import plain_text
+from core.twofactor import sees_as_staff
 from events.filters import year_choices
 from events.models import Activity, NewsPost
 from members.models import Organization
@@ -724,11 +725,12 @@ class SearchFilters(forms.Form):
 
 def audience(user):
     """Whose results are alike: every anonymous visitor's ("public"), all
-    staff's, else one signed-in user's (whether they represent a member is a
-    query of its own, so their paging and repeated searches share instead)."""
+    staff's with two-factor sign-in, else one signed-in user's (whether they
+    represent a member is a query of its own, so their paging and repeated
+    searches share instead; staff without two-factor are such a user)."""
     if not user.is_authenticated:
         return "public"
-    return "staff" if user.is_staff else f"user:{user.pk}"
+    return "staff" if sees_as_staff(user) else f"user:{user.pk}"
 
 
 class SearchView(TemplateView):

@@ -4,7 +4,6 @@ from zoneinfo import ZoneInfo
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
-from django.contrib.auth.models import AnonymousUser
 from django.contrib.sites.shortcuts import get_current_site
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
@@ -22,7 +21,12 @@ from icalendar import Calendar, Event
 from core.images import rendition_names
 from core.pagination import CachedCountPaginator
 from core.richtext import plain_text
-from core.twofactor import needs_two_factor_setup, redirect_to_two_factor_setup
+from core.twofactor import (
+    has_staff_perm,
+    needs_two_factor_setup,
+    redirect_to_two_factor_setup,
+    sees_as_staff,
+)
 from members.models import Organization, Sex
 
 from . import reports, services
@@ -122,9 +126,7 @@ def private_file(request, name):
     Documents download as attachments; photos (and their renditions) show
     inline. Only public files of public activities may be cached by proxies.
     """
-    # Staff see members-only and internal files, as in the back-office only
-    # with two-factor sign-in turned on; until then, what the public sees.
-    user = AnonymousUser() if needs_two_factor_setup(request.user) else request.user
+    user = request.user
     if name.startswith("activity-documents/"):
         document = get_object_or_404(
             ActivityDocument.objects.visible_to(user).select_related("activity"),
@@ -158,7 +160,7 @@ def private_file(request, name):
                     attachment=False,
                     public=photo.activity.visibility == Visibility.PUBLIC,
                 )
-    if name.startswith("agreements/") and user.has_perm("events.view_agreement"):
+    if name.startswith("agreements/") and has_staff_perm(user, "events.view_agreement"):
         agreement = get_object_or_404(Agreement, document=name)
         return serve_file(
             agreement.document.storage,
@@ -340,6 +342,11 @@ class BackOfficeMixin(PermissionRequiredMixin):
         if needs_two_factor_setup(request.user):
             return redirect_to_two_factor_setup(request)
         return super().dispatch(request, *args, **kwargs)
+
+    def has_permission(self):
+        # A user outside staff holding the permission through a group is
+        # still not the back-office.
+        return sees_as_staff(self.request.user) and super().has_permission()
 
 
 class DonorReportView(BackOfficeMixin, View):

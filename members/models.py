@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.models import Province, Theme
+from core.twofactor import has_staff_perm
 
 YEAR_VALIDATORS = [MinValueValidator(1900), MaxValueValidator(2100)]
 
@@ -41,10 +42,10 @@ class OrganizationQuerySet(models.QuerySet):
 
     def editable_by(self, user):
         """The organisations `user` may edit: their own, or all for staff
-        allowed to change organisations."""
+        with two-factor sign-in allowed to change organisations."""
         if not user.is_authenticated:
             return self.none()
-        if user.is_staff and user.has_perm("members.change_organization"):
+        if has_staff_perm(user, "members.change_organization"):
             return self
         # EXISTS, not a join: ORed with public() in the profile view, a join
         # would return an organisation once per representative.

@@ -25,8 +25,21 @@ class UserFactory(factory.django.DjangoModelFactory):
             )
 
 
+TOTP_SECRET = "JBSWY3DPEHPK3PXP"
+
+
 class StaffFactory(UserFactory):
+    """Staff signed in with their password only, unless `two_factor=True`
+    gives them an authenticator: only then do they see more than the public."""
+
     is_staff = True
+
+    @factory.post_generation
+    def two_factor(user, create, extracted, **kwargs):
+        if create and extracted:
+            from allauth.mfa.totp.internal.auth import TOTP
+
+            TOTP.activate(user, TOTP_SECRET)
 
 
 class OrganizationFactory(factory.django.DjangoModelFactory):

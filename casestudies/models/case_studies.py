@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.models import District, Province, Theme
 from core.richtext import plain_text
+from core.twofactor import sees_as_staff
 from events.models import Activity, NewsPost, Project
 from members.models import Organization
 
@@ -42,8 +43,9 @@ class CaseStudyQuerySet(models.QuerySet):
         )
 
     def visible_to(self, user):
-        """Published ones for everyone; drafts too for staff."""
-        if user.is_authenticated and user.is_staff:
+        """Published ones for everyone; drafts too for staff with two-factor
+        sign-in (`sees_as_staff`)."""
+        if sees_as_staff(user):
             return self
         return self.published()
 

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Pages compress about 3x; Django's gzip pads responses against BREACH.
@@ -230,6 +231,45 @@ SECURE_CSP = {
     "form-action": [CSP.SELF],
     "base-uri": [CSP.SELF],
     "object-src": [CSP.NONE],
+}
+# Browser features the portal never uses, denied to every page and frame so
+# that nothing injected can ask for them. Left at the browser's default
+# (this origin only): clipboard-write, which allauth's recovery-codes page uses
+# to copy the codes. Two-factor is TOTP: turning on passkeys
+# (MFA_SUPPORTED_TYPES) needs publickey-credentials-create/-get for "self".
+# Only features Chromium knows: it logs an error for each one it does not
+# (bluetooth and web-share on desktop Linux; tests/e2e/test_headers.py).
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "browsing-topics",
+        "camera",
+        "clipboard-read",
+        "display-capture",
+        "encrypted-media",
+        "fullscreen",
+        "gamepad",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "idle-detection",
+        "local-fonts",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "otp-credentials",
+        "payment",
+        "picture-in-picture",
+        "publickey-credentials-create",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "window-management",
+        "xr-spatial-tracking",
+    )
 }
 
 # Spreadsheets: CSV and XLSX only; an import is all rows or none. The pending

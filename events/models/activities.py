@@ -23,6 +23,7 @@ from django.utils.translation import pgettext_lazy
 
 from core.models import District, Province, Theme
 from core.richtext import plain_text
+from core.twofactor import sees_as_staff
 from members.models import Organization, Representative, Sex, WorkingGroup
 
 # How places read in a sentence: "Banan district", in Khmer "ស្រុកបាណន់".
@@ -56,8 +57,9 @@ def visible_q(user, field="visibility"):
 
     Public for everyone; members-only for representatives of an active member
     (checked inside the same SQL query) and staff; internal for staff only.
+    Staff without two-factor sign-in are not staff here (`sees_as_staff`).
     """
-    if user.is_authenticated and user.is_staff:
+    if sees_as_staff(user):
         return Q()
     condition = Q(**{field: Visibility.PUBLIC})
     if user.is_authenticated:

@@ -53,7 +53,9 @@ def test_list_shows_published_case_studies_to_the_public_and_drafts_to_staff(
     assert titles(client.get(LIST_URL)) == {"Published"}
     client.force_login(UserFactory())
     assert titles(client.get(LIST_URL)) == {"Published"}
-    client.force_login(StaffFactory())
+    client.force_login(StaffFactory())  # no two-factor sign-in yet
+    assert titles(client.get(LIST_URL)) == {"Published"}
+    client.force_login(StaffFactory(two_factor=True))
     assert titles(client.get(LIST_URL)) == {"Published", "Draft"}
 
 
@@ -178,7 +180,9 @@ def test_drafts_are_not_found_by_the_public_but_staff_see_them(client):
     assert client.get(draft.get_absolute_url()).status_code == 404
     client.force_login(UserFactory())
     assert client.get(draft.get_absolute_url()).status_code == 404
-    client.force_login(StaffFactory())
+    client.force_login(StaffFactory())  # no two-factor sign-in yet
+    assert client.get(draft.get_absolute_url()).status_code == 404
+    client.force_login(StaffFactory(two_factor=True))
     response = client.get(draft.get_absolute_url())
     assert response.status_code == 200
     assert "Draft: only staff can see it" in response.text
@@ -257,7 +261,9 @@ def test_detail_lists_only_activities_the_viewer_may_see_and_published_news(
     assert "Internal meeting" not in page
     assert "Published post" in page
     assert "Draft post" not in page
-    client.force_login(StaffFactory())
+    client.force_login(StaffFactory())  # no two-factor sign-in yet
+    assert "Internal meeting" not in client.get(case_study.get_absolute_url()).text
+    client.force_login(StaffFactory(two_factor=True))
     assert "Internal meeting" in client.get(case_study.get_absolute_url()).text
 
 
@@ -366,7 +372,9 @@ def test_a_drafts_report_is_for_staff_only(client, reported):
     assert client.get(draft.report.url).status_code == 404
     client.force_login(UserFactory())
     assert client.get(draft.report.url).status_code == 404
-    client.force_login(StaffFactory())
+    client.force_login(StaffFactory())  # no two-factor sign-in yet
+    assert client.get(draft.report.url).status_code == 404
+    client.force_login(StaffFactory(two_factor=True))
     response = client.get(draft.report.url)
     assert response.status_code == 200
     assert "no-store" in response["Cache-Control"]

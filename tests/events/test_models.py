@@ -164,8 +164,26 @@ class TestVisibility:
     def test_representatives_also_see_members_only_activities(self, activities):
         assert self.visible(RepresentativeFactory().user) == {"public", "members"}
 
-    def test_staff_see_everything(self, activities):
-        assert self.visible(StaffFactory()) == {"public", "members", "internal"}
+    def test_staff_with_two_factor_see_everything(self, activities):
+        staff = StaffFactory(two_factor=True)
+        assert self.visible(staff) == {"public", "members", "internal"}
+
+    def test_staff_without_two_factor_see_what_the_public_sees(self, activities):
+        assert self.visible(StaffFactory()) == {"public"}
+
+    def test_staff_representing_a_member_without_two_factor_see_its_view(
+        self, activities
+    ):
+        staff = RepresentativeFactory(user=StaffFactory()).user
+        assert self.visible(staff) == {"public", "members"}
+
+    def test_whether_staff_use_two_factor_is_asked_once_per_user_object(
+        self, activities, django_assert_num_queries
+    ):
+        staff = StaffFactory(two_factor=True)
+        with django_assert_num_queries(3):  # the authenticator, then each list
+            self.visible(staff)
+            self.visible(staff)
 
 
 def test_events_list_orders_coming_then_past_activities():
