@@ -10,8 +10,6 @@ from import_export.admin import ExportActionMixin, ImportExportMixin
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.images import make_thumbnails
-
 from . import services
 from .forms import DeclineApplicationForm
 from .models import (
@@ -185,11 +183,6 @@ class OrganizationAdmin(
             help_text=_("JPEG, PNG or WebP, 8 MB at most."),
         )
         return form
-
-    def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        if "logo" in form.changed_data and obj.logo:
-            make_thumbnails(obj.logo)
 
     def save_formset(self, request, form, formset, change):
         if formset.model is not MembershipStatusChange:
