@@ -6,9 +6,11 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from import_export.admin import ExportActionMixin, ImportExportMixin
+from import_export.admin import ExportActionMixin
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
+
+from core.imports import PrivateImportExportMixin
 
 from . import services
 from .forms import DeclineApplicationForm
@@ -118,7 +120,10 @@ class ContributionInline(admin.TabularInline):
 
 @admin.register(Organization)
 class OrganizationAdmin(
-    ImportExportMixin, ExportActionMixin, SimpleHistoryAdmin, TabbedTranslationAdmin
+    PrivateImportExportMixin,
+    ExportActionMixin,
+    SimpleHistoryAdmin,
+    TabbedTranslationAdmin,
 ):
     resource_classes = [OrganizationResource]
     list_display = [
@@ -214,7 +219,7 @@ class ContactAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Contribution)
-class ContributionAdmin(ImportExportMixin, ExportActionMixin, admin.ModelAdmin):
+class ContributionAdmin(PrivateImportExportMixin, ExportActionMixin, admin.ModelAdmin):
     resource_classes = [ContributionResource]
     list_display = [
         "organization",
