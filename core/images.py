@@ -30,7 +30,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageCms, ImageOps, features
 
-from .storage import write_atomically
+from .storage import is_local, write_atomically
 
 # Decided by Pillow's decoders, never by file name or content type. Multi-picture
 # JPEGs (MPO) from phone cameras come through the JPEG decoder.
@@ -316,9 +316,7 @@ def _write_renditions(storage, name, renditions):
 
 
 def _is_complete(storage, name):
-    try:
-        path = storage.path(name)
-    except NotImplementedError:
+    if not is_local(storage):
         key = f"rendition-stored:{name}"
         if cache.get(key):
             return True
@@ -329,7 +327,7 @@ def _is_complete(storage, name):
     # Called for every image of a page: two small reads, 10 µs a file (a
     # third of storage.open()'s cost).
     try:
-        descriptor = os.open(path, os.O_RDONLY)
+        descriptor = os.open(storage.path(name), os.O_RDONLY)
     except OSError:
         return False
     try:

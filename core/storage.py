@@ -3,11 +3,17 @@
 import os
 import posixpath
 
+from django.core.files.storage import FileSystemStorage
 from django.utils import timezone
 from django.utils.crypto import get_random_string
 
 # What a worker killed while writing leaves beside the real name.
 PARTIAL_SUFFIX = ".part"
+
+
+def is_local(storage):
+    """Whether files are in a local folder, where a write can be cut short."""
+    return isinstance(storage, FileSystemStorage)
 
 
 def write_atomically(storage, name, content, *, replace=False, max_length=None):
@@ -18,9 +24,7 @@ def write_atomically(storage, name, content, *, replace=False, max_length=None):
     moved into place (a worker killed mid-write leaves only a `.part` file),
     while an object store (S3) publishes an upload whole or not at all.
     """
-    try:
-        storage.path(name)
-    except NotImplementedError:
+    if not is_local(storage):
         if not replace:
             return storage.save(name, content, max_length=max_length)
         storage.delete(name)

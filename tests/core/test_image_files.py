@@ -2,19 +2,33 @@
 again, and deleted once (and only once) the change that lets go of them commits."""
 
 import io
+import os
+import time
 from pathlib import Path
 
 import pytest
-from django.core.files.storage import default_storage
+from django.core.files.storage import InMemoryStorage, default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.db import transaction
+from django.db.models.fields.files import FieldFile
 from django.urls import reverse
 from PIL import Image
 
-from core.images import clean_image_upload, rendition_names
-from events.models import NewsPost
+from core.images import (
+    clean_image_upload,
+    ensure_renditions,
+    make_thumbnails,
+    rendition_names,
+)
+from core.storage import write_atomically
+from events.models import ActivityPhoto, NewsPost
 from members.models import Organization
-from tests.factories import NewsPostFactory, RepresentativeFactory
+from tests.factories import (
+    ActivityPhotoFactory,
+    NewsPostFactory,
+    RepresentativeFactory,
+)
 from tests.members.test_views import edit_url, profile_data
 
 pytestmark = pytest.mark.django_db
@@ -161,3 +175,63 @@ def test_deleting_a_news_post_deletes_its_cover_after_commit(
 
     assert not NewsPost.objects.filter(pk=post.pk).exists()
     assert not any(default_storage.exists(name) for name in names)
+
+
+def test_deleting_an_activity_deletes_its_private_photos_after_commit(
+    secretariat_client, django_capture_on_commit_callbacks
+):
+    photo = ActivityPhotoFactory(
+        image=clean_image_upload(logo_upload()).as_content_file()
+    )
+    storage = photo.image.storage
+    names = renditions_of(photo.image)
+    assert len(names) == 4
+    assert all(storage.exists(name) for name in names)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = secretariat_client.post(
+            reverse("admin:events_activity_delete", args=[photo.activity.pk]),
+            {"post": "yes"},
+        )
+        assert response.status_code == 302
+        assert all(storage.exists(name) for name in names)
+
+    assert not ActivityPhoto.objects.filter(pk=photo.pk).exists()
+    assert not any(storage.exists(name) for name in names)
+
+
+def test_half_written_files_left_for_a_day_are_removed(settings):
+    logos = Path(settings.MEDIA_ROOT) / "logos"
+    logos.mkdir(parents=True)
+    old = logos / ".logo-ab12cd34.w320.webp.k3j9x2mq.part"
+    fresh = logos / ".logo-ef56gh78.w320.webp.p0o9i8u7.part"
+    kept = logos / "logo-ab12cd34.w320.webp"
+    for path in (old, fresh, kept):
+        path.write_bytes(b"RIFF")
+    day_and_a_bit = time.time() - 25 * 60 * 60
+    os.utime(old, (day_and_a_bit, day_and_a_bit))
+    os.utime(kept, (day_and_a_bit, day_and_a_bit))
+
+    call_command("clean_uploads", stdout=io.StringIO())
+
+    assert sorted(path.name for path in logos.iterdir()) == sorted(
+        [fresh.name, kept.name]
+    )
+
+
+def test_renditions_on_an_object_store_are_made_again_when_missing():
+    """S3 has no local path: existence is asked once, then remembered."""
+    storage = InMemoryStorage()
+    content = clean_image_upload(logo_upload()).as_content_file()
+    image = FieldFile(None, Organization._meta.get_field("logo"), "")
+    image.storage = storage
+    image.name = write_atomically(storage, f"logos/{content.name}", content)
+    make_thumbnails(image)
+    smaller = [name for name in renditions_of(image) if name != image.name]
+    storage.delete(smaller[0])
+
+    ensure_renditions(image)
+
+    for name in smaller:
+        with storage.open(name, "rb") as stored:
+            Image.open(stored).load()
