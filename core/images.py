@@ -12,6 +12,7 @@ import io
 import logging
 import math
 import os
+import posixpath
 import re
 from dataclasses import dataclass
 from pathlib import PurePosixPath
@@ -48,10 +49,8 @@ STORED_NAME = re.compile(
 )
 NAME_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789"
 SRGB_PROFILE = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
-# Object stores are asked whether a rendition exists at most this often.
-REMOTE_CHECK_SECONDS = 24 * 60 * 60
-# After a rendition could not be made (its image is gone), try again after this.
-RETRY_SECONDS = 10 * 60
+REMOTE_CHECK_SECONDS = 24 * 60 * 60  # how long S3's "it exists" is trusted
+RETRY_SECONDS = 10 * 60  # before trying again to render a broken image
 
 logger = logging.getLogger(__name__)
 
@@ -240,15 +239,15 @@ def rendition_names(name):
     name alone, so it is free to call for every row of a list; empty for names
     that `clean_image_upload` did not generate.
     """
-    match = STORED_NAME.match(PurePosixPath(name or "").name)
+    directory, filename = posixpath.split(name or "")
+    match = STORED_NAME.match(filename)
     if not match:
         return {}
-    directory = PurePosixPath(name).parent
     width = int(match["width"])
     extension = RENDITION_EXTENSION or match["ext"]
     names = {
-        rendition_width: str(
-            directory / f"{match['base']}.w{rendition_width}.{extension}"
+        rendition_width: posixpath.join(
+            directory, f"{match['base']}.w{rendition_width}.{extension}"
         )
         for rendition_width in RENDITION_WIDTHS
         if rendition_width < width
@@ -275,17 +274,18 @@ def ensure_renditions(field_file):
     """Make again the renditions of a stored image that are missing or cut
     short (a worker killed while writing them, files lost in a restore).
 
-    Costs a few small reads on a local folder, and a cached existence check
-    on an object store (S3, which never keeps half an upload).
+    Cheap enough for every image of a list: a local folder costs two small
+    reads per rendition (50 µs an image, less than building its srcset), an
+    object store (S3, which never keeps half an upload) a cached existence
+    check.
     """
     names = rendition_names(field_file.name if field_file else "")
     stored_width = max(names, default=0)
-    storage = field_file.storage if names else None
-    missing = {
-        width: name
-        for width, name in names.items()
-        if width != stored_width and not _is_complete(storage, name)
-    }
+    renditions = {width: name for width, name in names.items() if width != stored_width}
+    if not renditions:
+        return
+    storage = field_file.storage
+    missing = _missing(storage, posixpath.dirname(field_file.name), renditions)
     failure_key = f"rendition-failed:{field_file.name}"
     if not missing or cache.get(failure_key):
         return
@@ -315,19 +315,31 @@ def _write_renditions(storage, name, renditions):
         write_atomically(storage, rendition_name, ContentFile(content), replace=True)
 
 
-def _is_complete(storage, name):
+def _missing(storage, directory, renditions):
     if not is_local(storage):
-        key = f"rendition-stored:{name}"
-        if cache.get(key):
-            return True
-        if storage.exists(name):
-            cache.set(key, True, REMOTE_CHECK_SECONDS)
-            return True
-        return False
-    # Called for every image of a page: two small reads, 10 µs a file (a
-    # third of storage.open()'s cost).
+        keys = {f"rendition-stored:{name}": width for width, name in renditions.items()}
+        known = cache.get_many(keys)
+        missing = {}
+        for key, width in keys.items():
+            if key in known:
+                continue
+            if storage.exists(renditions[width]):
+                cache.set(key, True, REMOTE_CHECK_SECONDS)
+            else:
+                missing[width] = renditions[width]
+        return missing
+    # The folder is resolved once: its files' names come from rendition_names().
+    folder = storage.path(directory)
+    return {
+        width: name
+        for width, name in renditions.items()
+        if not _is_whole_file(os.path.join(folder, posixpath.basename(name)))
+    }
+
+
+def _is_whole_file(path):
     try:
-        descriptor = os.open(storage.path(name), os.O_RDONLY)
+        descriptor = os.open(path, os.O_RDONLY)
     except OSError:
         return False
     try:
@@ -425,15 +437,13 @@ class ResponsiveImageField(models.ImageField):
     attr_class = ResponsiveImageFieldFile
 
     def deconstruct(self):
-        # The column is an ImageField's. Migrations keep seeing one, so their
-        # historical models never delete files.
+        # Migrations see the plain ImageField: their models never delete files.
         name, _path, args, kwargs = super().deconstruct()
         return name, "django.db.models.ImageField", args, kwargs
 
     def contribute_to_class(self, cls, name, **kwargs):
         super().contribute_to_class(cls, name, **kwargs)
-        if not cls._meta.abstract:
-            # Django's own ImageField keeps its dimensions the same way.
+        if not cls._meta.abstract:  # as ImageField keeps its dimensions
             signals.post_init.connect(self._remember_stored_name, sender=cls)
             signals.post_save.connect(self._delete_replaced_file, sender=cls)
             signals.pre_delete.connect(self._delete_file, sender=cls)
@@ -445,9 +455,12 @@ class ResponsiveImageField(models.ImageField):
         if self.attname not in instance.__dict__:
             return  # deferred: pre_save reads it from the database if needed
         value = instance.__dict__[self.attname]
-        if isinstance(value, FieldFile):
-            value = value.name if value._committed else ""
-        self._stored_names(instance)[self.attname] = value or ""
+        if isinstance(value, FieldFile) and value._committed:
+            value = value.name
+        # A new file (not stored yet) replaces nothing.
+        self._stored_names(instance)[self.attname] = (
+            value if isinstance(value, str) else ""
+        )
 
     def pre_save(self, model_instance, add):
         stored = self._stored_names(model_instance)

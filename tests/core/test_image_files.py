@@ -161,7 +161,8 @@ def test_deleting_a_news_post_deletes_its_cover_after_commit(
     secretariat_client, django_capture_on_commit_callbacks
 ):
     cover = clean_image_upload(logo_upload(size=(1400, 800), image_format="JPEG"))
-    post = NewsPostFactory(cover_image=cover.as_content_file())
+    with django_capture_on_commit_callbacks(execute=True):
+        post = NewsPostFactory(cover_image=cover.as_content_file())
     names = renditions_of(post.cover_image)
     assert len(names) == 4
     assert_whole_images(names)
