@@ -14,8 +14,6 @@ from modeltranslation.admin import (
 )
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.images import make_thumbnails
-
 from . import services
 from .forms import CaseStudyPhotoForm, ProgressUpdateForm, RespondentGroupForm
 from .models import (
@@ -196,14 +194,6 @@ class CaseStudyAdmin(ExportActionMixin, SimpleHistoryAdmin, TabbedTranslationAdm
             case_study.pk,
             _("All its recommendations"),
         )
-
-    def save_formset(self, request, form, formset, change):
-        super().save_formset(request, form, formset, change)
-        if formset.model is CaseStudyPhoto:
-            for photo_form in formset.forms:
-                photo = photo_form.instance
-                if photo.pk and "image" in photo_form.changed_data and photo.image:
-                    make_thumbnails(photo.image)
 
 
 class ProgressUpdateInline(TranslationTabularInline):

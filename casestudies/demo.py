@@ -32,7 +32,7 @@ from django.db.models import Q
 from django.utils import timezone
 from PIL import Image, ImageDraw
 
-from core.images import clean_image_upload, make_thumbnails
+from core.images import clean_image_upload
 from core.models import District, Theme
 from events.models import Activity, NewsPost, Project
 from members.models import Organization
@@ -981,7 +981,7 @@ def _write_study(spec, *, is_project, staff, authors, themes, project, news, tod
             ),
         )
     if spec.place.code == "0212" and not case_study.photos.exists():
-        photo = CaseStudyPhoto.objects.create(
+        CaseStudyPhoto.objects.create(
             case_study=case_study,
             image=_photo("kamrieng-focus-group"),
             caption_en=(
@@ -993,7 +993,6 @@ def _write_study(spec, *, is_project, staff, authors, themes, project, news, tod
                 "អំពីប្រសិទ្ធភាពនៃការចូលរួមរបស់ពលរដ្ឋនៅថ្នាក់ស្រុក ស្រុកកំរៀង"
             ),
         )
-        make_thumbnails(photo.image)
 
     administration = Organization.objects.filter(slug=spec.place.administration).first()
     organizations = authors

@@ -1,26 +1,37 @@
 """Image uploads: checked, re-encoded without metadata, and rendered responsively.
 
 Every app takes images through `SafeImageField` (or `clean_image_upload`) and
-calls `make_thumbnails()` after saving. The stored name records the image's
-width (`school-visit-k3j9x2mq.w2400.jpg`), so `image_srcset()` can list the
-renditions (`school-visit-k3j9x2mq.w640.webp`) without asking the storage.
+stores them in a `ResponsiveImageField`, which writes the renditions with the
+image and deletes both once the record lets go of them. The stored name records
+the image's width (`school-visit-k3j9x2mq.w2400.jpg`), so `image_srcset()` can
+list the renditions (`school-visit-k3j9x2mq.w640.webp`) without asking the
+storage, and the `srcset` template filter makes again any that went missing.
 """
 
 import io
+import logging
 import math
+import os
+import posixpath
 import re
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from django import forms
 from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.db import models, transaction
+from django.db.models import signals
+from django.db.models.fields.files import FieldFile, ImageFieldFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.crypto import get_random_string
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageCms, ImageOps, features
+
+from .storage import is_local, write_atomically
 
 # Decided by Pillow's decoders, never by file name or content type. Multi-picture
 # JPEGs (MPO) from phone cameras come through the JPEG decoder.
@@ -38,6 +49,10 @@ STORED_NAME = re.compile(
 )
 NAME_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789"
 SRGB_PROFILE = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
+REMOTE_CHECK_SECONDS = 24 * 60 * 60  # how long S3's "it exists" is trusted
+RETRY_SECONDS = 10 * 60  # before trying again to render a broken image
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -224,15 +239,15 @@ def rendition_names(name):
     name alone, so it is free to call for every row of a list; empty for names
     that `clean_image_upload` did not generate.
     """
-    match = STORED_NAME.match(PurePosixPath(name or "").name)
+    directory, filename = posixpath.split(name or "")
+    match = STORED_NAME.match(filename)
     if not match:
         return {}
-    directory = PurePosixPath(name).parent
     width = int(match["width"])
     extension = RENDITION_EXTENSION or match["ext"]
     names = {
-        rendition_width: str(
-            directory / f"{match['base']}.w{rendition_width}.{extension}"
+        rendition_width: posixpath.join(
+            directory, f"{match['base']}.w{rendition_width}.{extension}"
         )
         for rendition_width in RENDITION_WIDTHS
         if rendition_width < width
@@ -242,32 +257,109 @@ def rendition_names(name):
 
 
 def make_thumbnails(field_file):
-    """Write the smaller renditions next to a saved image; return width → name.
+    """Write the smaller renditions of a stored image; return width → name.
 
     Never enlarges: an image 500 pixels wide gets only the 320 rendition.
-    Safe to run again; existing renditions are replaced.
+    Safe to run again; existing renditions are replaced, each one whole.
+    `ResponsiveImageField` calls it when it stores an image.
     """
-    storage = field_file.storage
     names = rendition_names(field_file.name)
     stored_width = max(names, default=0)
     renditions = {width: name for width, name in names.items() if width != stored_width}
+    _write_renditions(field_file.storage, field_file.name, renditions)
+    return renditions
+
+
+def ensure_renditions(field_file):
+    """Make again the renditions of a stored image that are missing or cut
+    short (a worker killed while writing them, files lost in a restore).
+
+    Cheap enough for every image of a list: a local folder costs two small
+    reads per rendition (50 µs an image, less than building its srcset), an
+    object store (S3, which never keeps half an upload) a cached existence
+    check.
+    """
+    names = rendition_names(field_file.name if field_file else "")
+    stored_width = max(names, default=0)
+    renditions = {width: name for width, name in names.items() if width != stored_width}
     if not renditions:
-        return {}
-    with storage.open(field_file.name, "rb") as stored:
+        return
+    storage = field_file.storage
+    missing = _missing(storage, posixpath.dirname(field_file.name), renditions)
+    failure_key = f"rendition-failed:{field_file.name}"
+    if not missing or cache.get(failure_key):
+        return
+    try:
+        _write_renditions(storage, field_file.name, missing)
+    except Exception:
+        # The page still shows; the image itself is broken or gone.
+        cache.set(failure_key, True, RETRY_SECONDS)
+        logger.warning(
+            "Could not make the renditions of %s", field_file.name, exc_info=True
+        )
+
+
+def _write_renditions(storage, name, renditions):
+    if not renditions:
+        return
+    with storage.open(name, "rb") as stored:
         original = Image.open(stored, formats=ACCEPTED_FORMATS)
         original.load()
-    saved = {}
-    for width, name in sorted(renditions.items()):
+    for width, rendition_name in sorted(renditions.items()):
         height = max(1, round(original.height * width / original.width))
         rendition = original.resize(
             (width, height), Image.Resampling.LANCZOS, reducing_gap=2.0
         )
         rendition.info = {}
-        content = _encode(rendition, PurePosixPath(name).suffix[1:])
-        if storage.exists(name):
-            storage.delete(name)
-        saved[width] = storage.save(name, ContentFile(content))
-    return saved
+        content = _encode(rendition, PurePosixPath(rendition_name).suffix[1:])
+        write_atomically(storage, rendition_name, ContentFile(content), replace=True)
+
+
+def _missing(storage, directory, renditions):
+    if not is_local(storage):
+        keys = {f"rendition-stored:{name}": width for width, name in renditions.items()}
+        known = cache.get_many(keys)
+        missing = {}
+        for key, width in keys.items():
+            if key in known:
+                continue
+            if storage.exists(renditions[width]):
+                cache.set(key, True, REMOTE_CHECK_SECONDS)
+            else:
+                missing[width] = renditions[width]
+        return missing
+    # The folder is resolved once: its files' names come from rendition_names().
+    folder = storage.path(directory)
+    return {
+        width: name
+        for width, name in renditions.items()
+        if not _is_whole_file(os.path.join(folder, posixpath.basename(name)))
+    }
+
+
+def _is_whole_file(path):
+    try:
+        descriptor = os.open(path, os.O_RDONLY)
+    except OSError:
+        return False
+    try:
+        size = os.fstat(descriptor).st_size
+        head = os.pread(descriptor, 12, 0)
+        tail = os.pread(descriptor, 12, max(0, size - 12))
+    finally:
+        os.close(descriptor)
+    return _looks_whole(head, tail, size)
+
+
+def _looks_whole(head, tail, size):
+    """Whether an encoded image reaches its end marker (or its declared size)."""
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return int.from_bytes(head[4:8], "little") + 8 == size
+    if head[:8] == b"\x89PNG\r\n\x1a\n":
+        return tail.endswith(b"IEND\xaeB`\x82")
+    if head[:2] == b"\xff\xd8":
+        return tail.endswith(b"\xff\xd9")
+    return False
 
 
 def delete_image_and_renditions(field_file):
@@ -275,7 +367,7 @@ def delete_image_and_renditions(field_file):
     storage = field_file.storage
     for name in rendition_names(field_file.name).values():
         storage.delete(name)
-    if field_file.name and storage.exists(field_file.name):
+    if field_file.name:
         storage.delete(field_file.name)
 
 
@@ -293,7 +385,7 @@ class SafeImageField(forms.ImageField):
     """An image form field whose cleaned value is a re-encoded `ContentFile`.
 
     Use it for every image upload, e.g. `field_classes = {"logo": SafeImageField}`
-    in a ModelForm, then call `make_thumbnails(instance.logo)` after saving.
+    in a ModelForm; the model's `ResponsiveImageField` does the rest.
     """
 
     def __init__(self, **kwargs):
@@ -314,3 +406,95 @@ class SafeImageField(forms.ImageField):
         if "accept" in attrs:
             attrs["accept"] = ACCEPT_ATTRIBUTE
         return attrs
+
+
+class ResponsiveImageFieldFile(ImageFieldFile):
+    def save(self, name, content, save=True):
+        name = self.field.generate_filename(self.instance, name)
+        self.name = write_atomically(
+            self.storage, name, content, max_length=self.field.max_length
+        )
+        setattr(self.instance, self.field.attname, self.name)
+        self._committed = True
+        # Before the record is saved: a record never names missing renditions.
+        make_thumbnails(self)
+        if save:
+            self.instance.save()
+
+    save.alters_data = True
+
+
+class ResponsiveImageField(models.ImageField):
+    """An ImageField that stores an image with its renditions, each whole, and
+    deletes the image and its renditions once the transaction that replaced,
+    cleared or deleted them commits (a rolled-back save keeps them).
+
+    Forms, the back-office, imports and demo data all go through it, so none of
+    them makes or deletes files itself. A file another row of the model still
+    names (a copied record) is kept.
+    """
+
+    attr_class = ResponsiveImageFieldFile
+
+    def deconstruct(self):
+        # Migrations see the plain ImageField: their models never delete files.
+        name, _path, args, kwargs = super().deconstruct()
+        return name, "django.db.models.ImageField", args, kwargs
+
+    def contribute_to_class(self, cls, name, **kwargs):
+        super().contribute_to_class(cls, name, **kwargs)
+        if not cls._meta.abstract:  # as ImageField keeps its dimensions
+            signals.post_init.connect(self._remember_stored_name, sender=cls)
+            signals.post_save.connect(self._delete_replaced_file, sender=cls)
+            signals.pre_delete.connect(self._delete_file, sender=cls)
+
+    def _stored_names(self, instance):
+        return instance.__dict__.setdefault("_stored_image_names", {})
+
+    def _remember_stored_name(self, instance, **kwargs):
+        if self.attname not in instance.__dict__:
+            return  # deferred: pre_save reads it from the database if needed
+        value = instance.__dict__[self.attname]
+        if isinstance(value, FieldFile) and value._committed:
+            value = value.name
+        # A new file (not stored yet) replaces nothing.
+        self._stored_names(instance)[self.attname] = (
+            value if isinstance(value, str) else ""
+        )
+
+    def pre_save(self, model_instance, add):
+        stored = self._stored_names(model_instance)
+        if not add and self.attname not in stored:
+            stored[self.attname] = (
+                type(model_instance)
+                ._base_manager.filter(pk=model_instance.pk)
+                .values_list(self.attname, flat=True)
+                .first()
+                or ""
+            )
+        return super().pre_save(model_instance, add)
+
+    def _delete_replaced_file(self, instance, raw=False, update_fields=None, **kw):
+        if raw or (update_fields is not None and self.name not in update_fields):
+            return
+        stored = self._stored_names(instance)
+        previous = stored.get(self.attname, "")
+        current = getattr(instance, self.attname).name or ""
+        stored[self.attname] = current
+        if previous and previous != current:
+            self._delete_after_commit(instance, previous)
+
+    def _delete_file(self, instance, **kwargs):
+        name = getattr(instance, self.attname).name
+        if name:
+            self._delete_after_commit(instance, name)
+
+    def _delete_after_commit(self, instance, name):
+        model = type(instance)
+        stored = self.attr_class(instance, self, name)
+
+        def delete():
+            if not model._base_manager.filter(**{self.attname: name}).exists():
+                delete_image_and_renditions(stored)
+
+        transaction.on_commit(delete, using=instance._state.db, robust=True)

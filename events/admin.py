@@ -10,7 +10,6 @@ from import_export.admin import ExportActionMixin
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.images import make_thumbnails
 from members.models import Organization
 
 from . import services
@@ -203,14 +202,6 @@ class ActivityAdmin(ExportActionMixin, SimpleHistoryAdmin, TabbedTranslationAdmi
             "other": activity.registered_other,
         }
 
-    def save_formset(self, request, form, formset, change):
-        super().save_formset(request, form, formset, change)
-        if formset.model is ActivityPhoto:
-            for photo_form in formset.forms:
-                photo = photo_form.instance
-                if photo.pk and "image" in photo_form.changed_data and photo.image:
-                    make_thumbnails(photo.image)
-
     def changelist_view(self, request, extra_context=None):
         extra_context = {
             **(extra_context or {}),
@@ -340,8 +331,6 @@ class NewsPostAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
         if not obj.author_id:
             obj.author = request.user
         super().save_model(request, obj, form, change)
-        if "cover_image" in form.changed_data and obj.cover_image:
-            make_thumbnails(obj.cover_image)
 
     @admin.action(
         description=_("Publish the selected posts (now, or at their scheduled time)"),

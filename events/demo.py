@@ -32,7 +32,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from PIL import Image, ImageDraw, ImageOps
 
-from core.images import clean_image_upload, make_thumbnails
+from core.images import clean_image_upload
 from core.models import District, Province, Theme
 from members.models import Organization, WorkingGroup
 
@@ -1045,14 +1045,13 @@ def _write_files(specs, activities):
             )
         if spec.photos and activity.pk not in with_photos:
             for number in range(1, spec.photos + 1):
-                photo = ActivityPhoto.objects.create(
+                ActivityPhoto.objects.create(
                     activity=activity,
                     image=_photo(spec.slug, number),
                     caption_en=f"{spec.title_en}: photo {number}",
                     caption_km=f"{spec.title_km}៖ រូបថតទី{km(number)}",
                     position=number,
                 )
-                make_thumbnails(photo.image)
     closing = activities["project-closing-workshop-2025-09-18"]
     if closing.pk not in with_documents:
         for kind, title_en, title_km, visibility in (

@@ -6,11 +6,11 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from import_export.admin import ExportActionMixin, ImportExportMixin
+from import_export.admin import ExportActionMixin
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.images import make_thumbnails
+from core.imports import PrivateImportExportMixin
 
 from . import services
 from .forms import DeclineApplicationForm
@@ -120,7 +120,10 @@ class ContributionInline(admin.TabularInline):
 
 @admin.register(Organization)
 class OrganizationAdmin(
-    ImportExportMixin, ExportActionMixin, SimpleHistoryAdmin, TabbedTranslationAdmin
+    PrivateImportExportMixin,
+    ExportActionMixin,
+    SimpleHistoryAdmin,
+    TabbedTranslationAdmin,
 ):
     resource_classes = [OrganizationResource]
     list_display = [
@@ -186,11 +189,6 @@ class OrganizationAdmin(
         )
         return form
 
-    def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        if "logo" in form.changed_data and obj.logo:
-            make_thumbnails(obj.logo)
-
     def save_formset(self, request, form, formset, change):
         if formset.model is not MembershipStatusChange:
             return super().save_formset(request, form, formset, change)
@@ -221,7 +219,7 @@ class ContactAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Contribution)
-class ContributionAdmin(ImportExportMixin, ExportActionMixin, admin.ModelAdmin):
+class ContributionAdmin(PrivateImportExportMixin, ExportActionMixin, admin.ModelAdmin):
     resource_classes = [ContributionResource]
     list_display = [
         "organization",

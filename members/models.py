@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.images import ResponsiveImageField
 from core.models import Province, Theme
 from core.twofactor import has_staff_perm
 
@@ -109,7 +110,7 @@ class Organization(models.Model):
         ),
     )
     joined_on = models.DateField(_("member since"), null=True, blank=True)
-    logo = models.ImageField(_("logo"), upload_to="logos/", blank=True)
+    logo = ResponsiveImageField(_("logo"), upload_to="logos/", blank=True)
     description = models.TextField(
         _("description"), blank=True, help_text=_("Markdown: **bold**, lists, links.")
     )

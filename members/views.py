@@ -13,7 +13,6 @@ from django.views.generic.detail import SingleObjectMixin
 from django_filters.views import FilterView
 from django_ratelimit.decorators import ratelimit
 
-from core.images import make_thumbnails
 from core.pagination import CachedCountPaginator
 from core.twofactor import needs_two_factor_setup, redirect_to_two_factor_setup
 
@@ -132,8 +131,6 @@ class OrganizationEditView(EditableOrganizationMixin, UpdateView):
 
     def form_valid(self, form):
         organization = form.save()
-        if "logo" in form.changed_data and organization.logo:
-            make_thumbnails(organization.logo)
         messages.success(self.request, _("The profile is saved and live."))
         return redirect(organization)
 

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.images import ResponsiveImageField
 from core.models import District, Province, Theme
 from core.richtext import plain_text
 from core.twofactor import sees_as_staff
@@ -431,7 +432,7 @@ class CaseStudyPhoto(models.Model):
         related_name="photos",
         verbose_name=_("case study"),
     )
-    image = models.ImageField(
+    image = ResponsiveImageField(
         _("photo"),
         upload_to="case-study-photos/",
         max_length=255,

@@ -1,6 +1,6 @@
 from django import template
 
-from core.images import image_srcset
+from core.images import ensure_renditions, image_srcset
 from core.richtext import plain_text as plain_text_of
 from core.richtext import render_markdown
 
@@ -21,7 +21,7 @@ def plain_text(markdown_text, max_length=None):
 
 @register.filter
 def srcset(image_file):
-    """`srcset="{{ organization.logo|srcset }}"`: the stored renditions of an
-    image, derived from its name without asking the storage.
-    """
+    """`srcset="{{ organization.logo|srcset }}"`: the renditions of a stored
+    image, made again first if any is missing or cut short."""
+    ensure_renditions(image_file)
     return image_srcset(image_file)

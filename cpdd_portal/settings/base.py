@@ -273,11 +273,15 @@ PERMISSIONS_POLICY = {
 }
 
 # Spreadsheets: CSV and XLSX only; an import is all rows or none. The pending
-# file between preview and confirm lives in media storage, which every web
-# container shares (a temp folder would not be).
+# file between preview and confirm holds contact data: it lives in private
+# storage, which every web container shares (a temp folder would not be), and
+# is removed when done (core.imports).
 IMPORT_EXPORT_FORMATS = [CSV, XLSX]
 IMPORT_EXPORT_USE_TRANSACTIONS = True
-IMPORT_EXPORT_TMP_STORAGE_CLASS = "import_export.tmp_storages.MediaStorage"
+IMPORT_EXPORT_TMP_STORAGE_CLASS = "core.imports.PrivateImportStorage"
+STORAGES["import_export"] = STORAGES.get(
+    "private", {"BACKEND": "events.files.PrivateFileSystemStorage"}
+)
 
 # Uploads: images are checked and re-encoded by core.images.
 MAX_IMAGE_UPLOAD_BYTES = 8 * 1024 * 1024

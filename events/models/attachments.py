@@ -4,6 +4,8 @@ from django.db import models
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from core.images import ResponsiveImageField
+
 from ..files import document_upload_to, private_storage, validate_document
 from .activities import Activity, Visibility, visible_q
 
@@ -90,7 +92,7 @@ class ActivityPhoto(models.Model):
         related_name="photos",
         verbose_name=_("activity"),
     )
-    image = models.ImageField(
+    image = ResponsiveImageField(
         _("photo"),
         upload_to="activity-photos/",
         storage=private_storage,

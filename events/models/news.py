@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.images import ResponsiveImageField
 from core.models import Theme
 from core.richtext import plain_text
 
@@ -61,7 +62,7 @@ class NewsPost(models.Model):
         blank=True,
         help_text=_("Markdown: **bold**, lists, links, ![photo](address)."),
     )
-    cover_image = models.ImageField(_("cover image"), upload_to="news/", blank=True)
+    cover_image = ResponsiveImageField(_("cover image"), upload_to="news/", blank=True)
     cover_image_alt = models.CharField(
         _("cover image description"),
         max_length=255,

@@ -466,3 +466,25 @@ def test_replaced_image_is_deleted_with_its_renditions():
     assert not default_storage.exists(original.name)
     for name in renditions.values():
         assert not default_storage.exists(name)
+
+
+def test_a_write_cut_short_leaves_nothing_under_the_real_name():
+    from django.core.files.base import File
+
+    from core.storage import write_atomically
+
+    class DiesHalfway(File):
+        def chunks(self, chunk_size=None):
+            yield b"RIFF\x00\x10\x00\x00WEBP"
+            raise SystemExit("worker killed")
+
+    with pytest.raises(SystemExit):
+        write_atomically(
+            default_storage,
+            "photos/cut-ab12cd34.w320.webp",
+            DiesHalfway(io.BytesIO(), name="cut.webp"),
+            replace=True,
+        )
+
+    assert not default_storage.exists("photos/cut-ab12cd34.w320.webp")
+    assert default_storage.listdir("photos") == ([], [])
