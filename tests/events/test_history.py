@@ -49,6 +49,11 @@ def test_reverting_an_activity_in_history_restores_its_partners(secretariat_clie
 
     assert _revert(secretariat_client, activity.pk, before).status_code == 302
     assert set(activity.partners.all()) == {first, second}
+    history = secretariat_client.get(
+        reverse("admin:events_activity_history", args=[activity.pk])
+    )
+    assert history.status_code == 200
+    assert str(replacement) in history.text  # the change of partners, listed
 
 
 def test_a_deleted_activity_is_restored_with_its_links(secretariat_client):
