@@ -25,9 +25,7 @@ class OrganizationQuerySet(models.QuerySet):
     def members(self):
         """Organisations that are (or were, or want to be) members: not
         partners, present or former."""
-        return self.exclude(
-            membership_status__in=["", Organization.MembershipStatus.FORMER_PARTNER]
-        )
+        return self.exclude(membership_status__in=Organization.PARTNER_STATUSES)
 
     def active_members(self):
         return self.filter(membership_status=Organization.MembershipStatus.ACTIVE)
@@ -98,6 +96,8 @@ class Organization(models.Model):
         # still named by the activities, projects and MoUs it took part in.
         FORMER_PARTNER = "former_partner", _("Former partner")
         __empty__ = _("Partner (not a member)")
+
+    PARTNER_STATUSES = ("", MembershipStatus.FORMER_PARTNER)
 
     name = models.CharField(_("name"), max_length=200)
     acronym = models.CharField(_("acronym"), max_length=30, blank=True)
@@ -205,10 +205,7 @@ class Organization(models.Model):
 
     @property
     def is_member(self):
-        return self.membership_status not in (
-            "",
-            Organization.MembershipStatus.FORMER_PARTNER,
-        )
+        return self.membership_status not in self.PARTNER_STATUSES
 
     def profile_gaps(self):
         """What the public profile still lacks, in the words of a to-do list.
