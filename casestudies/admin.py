@@ -12,7 +12,8 @@ from modeltranslation.admin import (
     TranslationStackedInline,
     TranslationTabularInline,
 )
-from simple_history.admin import SimpleHistoryAdmin
+
+from core.history import HistoryAdmin
 
 from . import services
 from .forms import CaseStudyPhotoForm, ProgressUpdateForm, RespondentGroupForm
@@ -107,7 +108,7 @@ class CaseStudyResource(resources.ModelResource):
 
 
 @admin.register(CaseStudy)
-class CaseStudyAdmin(ExportActionMixin, SimpleHistoryAdmin, TabbedTranslationAdmin):
+class CaseStudyAdmin(ExportActionMixin, HistoryAdmin, TabbedTranslationAdmin):
     resource_classes = [CaseStudyResource]
     list_display = [
         "title",
@@ -278,9 +279,7 @@ class RecommendationResource(resources.ModelResource):
 
 
 @admin.register(Recommendation)
-class RecommendationAdmin(
-    ExportActionMixin, SimpleHistoryAdmin, TabbedTranslationAdmin
-):
+class RecommendationAdmin(ExportActionMixin, HistoryAdmin, TabbedTranslationAdmin):
     resource_classes = [RecommendationResource]
     list_display = [
         "__str__",
@@ -416,7 +415,7 @@ class ActionItemResource(resources.ModelResource):
 
 
 @admin.register(ActionItem)
-class ActionItemAdmin(ExportActionMixin, SimpleHistoryAdmin, TabbedTranslationAdmin):
+class ActionItemAdmin(ExportActionMixin, HistoryAdmin, TabbedTranslationAdmin):
     resource_classes = [ActionItemResource]
     list_display = [
         "__str__",

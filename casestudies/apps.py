@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class CaseStudiesConfig(AppConfig):
     name = "casestudies"
     verbose_name = _("Case studies")
+
+    def ready(self):
+        from core.protection import protect_linked_records
+
+        protect_linked_records(self)

@@ -1,5 +1,6 @@
-import simple_history
 from modeltranslation.translator import TranslationOptions, register
+
+from core import history
 
 from .models import (
     ActionItem,
@@ -48,7 +49,5 @@ class ActionItemTranslation(TranslationOptions):
 # columns (title_en, title_km) that modeltranslation adds. Progress updates are
 # a dated log already, kept append-only by the admin.
 for model in (CaseStudy, Recommendation, ActionItem):
-    simple_history.register(
-        model, excluded_fields=["created_at", "updated_at", "search_vector"]
-    )
-simple_history.register(RespondentGroup)
+    history.register(model)
+history.register(RespondentGroup)

@@ -2,10 +2,11 @@ from django.contrib import admin
 from modeltranslation.admin import TranslationAdmin
 
 from .models import Commune, District, Province, Theme
+from .protection import ProtectedDeleteAdmin
 
 
 @admin.register(Province)
-class ProvinceAdmin(TranslationAdmin):
+class ProvinceAdmin(ProtectedDeleteAdmin, TranslationAdmin):
     list_display = ["name", "name_km", "code", "iso_code", "kind"]
     list_filter = ["kind"]
     search_fields = ["name_en", "name_km", "gazetteer_name", "code"]
@@ -14,7 +15,7 @@ class ProvinceAdmin(TranslationAdmin):
 
 
 @admin.register(District)
-class DistrictAdmin(TranslationAdmin):
+class DistrictAdmin(ProtectedDeleteAdmin, TranslationAdmin):
     list_display = ["name", "name_km", "code", "kind", "province"]
     list_filter = ["kind", "province"]
     list_select_related = ["province"]
@@ -32,7 +33,7 @@ class CommuneAdmin(TranslationAdmin):
 
 
 @admin.register(Theme)
-class ThemeAdmin(TranslationAdmin):
+class ThemeAdmin(ProtectedDeleteAdmin, TranslationAdmin):
     list_display = ["name", "name_km", "position"]
     list_editable = ["position"]
     search_fields = ["name_en", "name_km"]

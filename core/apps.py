@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class CoreConfig(AppConfig):
     name = "core"
     verbose_name = _("Places and themes")
+
+    def ready(self):
+        from core.protection import protect_linked_records
+
+        protect_linked_records(self)

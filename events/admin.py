@@ -8,8 +8,9 @@ from django.utils.translation import ngettext
 from import_export import fields, resources
 from import_export.admin import ExportActionMixin
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
-from simple_history.admin import SimpleHistoryAdmin
 
+from core.history import HistoryAdmin
+from core.protection import ProtectedDeleteAdmin
 from members.models import Organization
 
 from . import services
@@ -114,7 +115,9 @@ class ActivityResource(resources.ModelResource):
 
 
 @admin.register(Activity)
-class ActivityAdmin(ExportActionMixin, SimpleHistoryAdmin, TabbedTranslationAdmin):
+class ActivityAdmin(
+    ProtectedDeleteAdmin, ExportActionMixin, HistoryAdmin, TabbedTranslationAdmin
+):
     resource_classes = [ActivityResource]
     change_list_template = "admin/events/activity/change_list.html"
     list_display = [
@@ -211,7 +214,7 @@ class ActivityAdmin(ExportActionMixin, SimpleHistoryAdmin, TabbedTranslationAdmi
 
 
 @admin.register(Project)
-class ProjectAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
+class ProjectAdmin(HistoryAdmin, TabbedTranslationAdmin):
     list_display = ["title", "acronym", "starts_on", "ends_on", "donor_names"]
     list_filter = ["provinces"]
     search_fields = ["title_en", "title_km", "acronym", "slug"]
@@ -255,7 +258,7 @@ class ExpiringFilter(admin.SimpleListFilter):
 
 
 @admin.register(Agreement)
-class AgreementAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
+class AgreementAdmin(HistoryAdmin, TabbedTranslationAdmin):
     list_display = ["title", "status", "signed_on", "ends_on", "party_names"]
     list_filter = [ExpiringFilter, "status", "provinces", "project"]
     date_hierarchy = "signed_on"
@@ -293,7 +296,7 @@ class AgreementAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
 
 
 @admin.register(NewsPost)
-class NewsPostAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
+class NewsPostAdmin(ProtectedDeleteAdmin, HistoryAdmin, TabbedTranslationAdmin):
     form = NewsPostAdminForm
     list_display = ["title", "status", "published_at", "is_live", "preview_link"]
     list_filter = ["status", "themes"]

@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class EventsConfig(AppConfig):
     name = "events"
     verbose_name = _("Events and news")
+
+    def ready(self):
+        from core.protection import protect_linked_records
+
+        protect_linked_records(self)

@@ -1,5 +1,6 @@
-import simple_history
 from modeltranslation.translator import TranslationOptions, register
+
+from core import history
 
 from .models import (
     Activity,
@@ -49,6 +50,4 @@ class NewsPostTranslation(TranslationOptions):
 # History is registered after translation so that it records the per-language
 # columns (title_en, title_km) that modeltranslation adds.
 for model in (Project, Activity, Agreement, NewsPost):
-    simple_history.register(
-        model, excluded_fields=["created_at", "updated_at", "search_vector"]
-    )
+    history.register(model)

@@ -4,13 +4,14 @@ from django.db.models import Exists, OuterRef
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from import_export.admin import ExportActionMixin
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationAdmin
-from simple_history.admin import SimpleHistoryAdmin
 
+from core.history import HistoryAdmin
 from core.imports import PrivateImportExportMixin
+from core.protection import ProtectedDeleteAdmin
 
 from . import services
 from .forms import DeclineApplicationForm
@@ -120,9 +121,10 @@ class ContributionInline(admin.TabularInline):
 
 @admin.register(Organization)
 class OrganizationAdmin(
+    ProtectedDeleteAdmin,
     PrivateImportExportMixin,
     ExportActionMixin,
-    SimpleHistoryAdmin,
+    HistoryAdmin,
     TabbedTranslationAdmin,
 ):
     resource_classes = [OrganizationResource]
@@ -148,6 +150,12 @@ class OrganizationAdmin(
     autocomplete_fields = ["head_office_province"]
     filter_horizontal = ["provinces", "themes"]
     readonly_fields = ["membership_status", "joined_on", "created_at", "updated_at"]
+    actions = ["deactivate_selected"]
+    delete_advice = _(
+        "Deactivate it instead, with the action “Deactivate the selected "
+        "organisations” in the list of organisations: it leaves the public lists "
+        "and keeps its place in the records above."
+    )
     inlines = [
         MembershipStatusChangeInline,
         RepresentativeInline,
@@ -177,6 +185,35 @@ class OrganizationAdmin(
         ),
         (_("Record"), {"fields": ["created_at", "updated_at"]}),
     ]
+
+    @admin.action(
+        description=_(
+            "Deactivate the selected organisations (they leave the public lists "
+            "and keep their links)"
+        ),
+        permissions=["change"],
+    )
+    def deactivate_selected(self, request, queryset):
+        deactivated = [
+            organization
+            for organization in queryset
+            if services.deactivate_organization(
+                organization=organization,
+                recorded_by=request.user,
+                note=gettext("Deactivated in the back-office"),
+            )
+        ]
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d organisation deactivated: partners are now former "
+                "partners, members withdrawn.",
+                "%(count)d organisations deactivated: partners are now former "
+                "partners, members withdrawn.",
+                len(deactivated),
+            )
+            % {"count": len(deactivated)},
+        )
 
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)
@@ -210,7 +247,7 @@ class OrganizationAdmin(
 
 
 @admin.register(Contact)
-class ContactAdmin(SimpleHistoryAdmin):
+class ContactAdmin(HistoryAdmin):
     list_display = ["name", "organization", "position", "sex", "is_public"]
     list_filter = ["sex", "is_public"]
     list_select_related = ["organization"]
@@ -237,7 +274,10 @@ class ContributionAdmin(PrivateImportExportMixin, ExportActionMixin, admin.Model
 
 
 @admin.register(WorkingGroup)
-class WorkingGroupAdmin(TranslationAdmin):
+class WorkingGroupAdmin(ProtectedDeleteAdmin, HistoryAdmin, TranslationAdmin):
+    delete_advice = _(
+        "Untick “active” instead: the group and its members stay on record."
+    )
     list_display = ["acronym", "name", "cadence", "coordinator", "is_active"]
     list_filter = ["is_active"]
     list_select_related = ["coordinator"]

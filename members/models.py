@@ -25,8 +25,9 @@ class Sex(models.TextChoices):
 
 class OrganizationQuerySet(models.QuerySet):
     def members(self):
-        """Organisations that are (or were, or want to be) members: not partners."""
-        return self.exclude(membership_status="")
+        """Organisations that are (or were, or want to be) members: not
+        partners, present or former."""
+        return self.exclude(membership_status__in=Organization.PARTNER_STATUSES)
 
     def active_members(self):
         return self.filter(membership_status=Organization.MembershipStatus.ACTIVE)
@@ -93,7 +94,12 @@ class Organization(models.Model):
         SUSPENDED = "suspended", _("Suspended")
         LAPSED = "lapsed", _("Lapsed")
         WITHDRAWN = "withdrawn", _("Withdrawn")
+        # A partner deactivated instead of deleted: out of the public lists,
+        # still named by the activities, projects and MoUs it took part in.
+        FORMER_PARTNER = "former_partner", _("Former partner")
         __empty__ = _("Partner (not a member)")
+
+    PARTNER_STATUSES = ("", MembershipStatus.FORMER_PARTNER)
 
     name = models.CharField(_("name"), max_length=200)
     acronym = models.CharField(_("acronym"), max_length=30, blank=True)
@@ -101,7 +107,7 @@ class Organization(models.Model):
     kind = models.CharField(_("kind"), max_length=24, choices=Kind.choices)
     membership_status = models.CharField(
         _("membership status"),
-        max_length=12,
+        max_length=16,
         choices=MembershipStatus.choices,
         blank=True,
         help_text=_(
@@ -201,7 +207,7 @@ class Organization(models.Model):
 
     @property
     def is_member(self):
-        return bool(self.membership_status)
+        return self.membership_status not in self.PARTNER_STATUSES
 
     def profile_gaps(self):
         """What the public profile still lacks, in the words of a to-do list.
@@ -227,12 +233,13 @@ class MembershipStatusChange(models.Model):
 
     organization = models.ForeignKey(
         Organization,
-        on_delete=models.CASCADE,
+        # The record of a membership outlives it: deactivate, not delete.
+        on_delete=models.PROTECT,
         related_name="status_changes",
         verbose_name=_("organisation"),
     )
     status = models.CharField(
-        _("status"), max_length=12, choices=Organization.MembershipStatus.choices
+        _("status"), max_length=16, choices=Organization.MembershipStatus.choices
     )
     effective_on = models.DateField(_("effective on"), default=timezone.localdate)
     note = models.CharField(_("note"), max_length=255, blank=True)
@@ -258,8 +265,9 @@ class MembershipStatusChange(models.Model):
 class Representative(models.Model):
     """A user who may edit an organisation's profile on its behalf."""
 
+    # Someone speaks for the organisation: deactivate it rather than delete.
     organization = models.ForeignKey(
-        Organization, on_delete=models.CASCADE, verbose_name=_("organisation")
+        Organization, on_delete=models.PROTECT, verbose_name=_("organisation")
     )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, verbose_name=_("user")
@@ -288,6 +296,8 @@ class ContactQuerySet(models.QuerySet):
 class Contact(models.Model):
     """A person at an organisation. Private unless marked public."""
 
+    # Part of the organisation's record (an unlinked one may be deleted with
+    # its contacts); each contact keeps a history of its own to restore.
     organization = models.ForeignKey(
         Organization,
         on_delete=models.CASCADE,
@@ -327,7 +337,7 @@ class WorkingGroup(models.Model):
     established_on = models.DateField(_("established"), null=True, blank=True)
     coordinator = models.ForeignKey(
         Organization,
-        on_delete=models.SET_NULL,
+        on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="coordinated_groups",
@@ -462,7 +472,7 @@ class MembershipApplication(models.Model):
     decline_reason = models.TextField(_("reason for declining"), blank=True)
     organization = models.OneToOneField(
         Organization,
-        on_delete=models.SET_NULL,
+        on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="application",
@@ -497,6 +507,8 @@ class InvitationQuerySet(models.QuerySet):
 class RepresentativeInvitation(models.Model):
     """An emailed invitation to become a representative of an organisation."""
 
+    # Only an organisation nobody represents can be deleted: what is left of
+    # its invitations is unused links, worthless without it.
     organization = models.ForeignKey(
         Organization,
         on_delete=models.CASCADE,

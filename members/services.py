@@ -66,6 +66,25 @@ def record_membership_status(
     return change
 
 
+def deactivate_organization(*, organization, recorded_by, note=""):
+    """Take an organisation out of the public lists, keeping it and every
+    record that names it: a partner becomes a former partner, an active
+    member withdrawn. Returns the status change, or None if the organisation
+    was not public anyway."""
+    statuses = {
+        "": Organization.MembershipStatus.FORMER_PARTNER,
+        Organization.MembershipStatus.ACTIVE: Organization.MembershipStatus.WITHDRAWN,
+    }
+    if organization.membership_status not in statuses:
+        return None
+    return record_membership_status(
+        organization=organization,
+        status=statuses[organization.membership_status],
+        recorded_by=recorded_by,
+        note=note,
+    )
+
+
 @transaction.atomic
 def submit_application(*, applicant, provinces, themes, **fields):
     application = MembershipApplication.objects.create(applicant=applicant, **fields)

@@ -1,5 +1,6 @@
-import simple_history
 from modeltranslation.translator import TranslationOptions, register
+
+from core import history
 
 from .models import Contact, Organization, WorkingGroup
 
@@ -18,7 +19,6 @@ class WorkingGroupTranslation(TranslationOptions):
 
 # History is registered after translation so that it records the per-language
 # columns (name_en, name_km) that modeltranslation adds.
-simple_history.register(
-    Organization, excluded_fields=["created_at", "updated_at", "search_vector"]
-)
-simple_history.register(Contact)
+history.register(Organization)
+history.register(Contact)
+history.register(WorkingGroup)

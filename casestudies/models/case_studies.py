@@ -357,6 +357,8 @@ class RespondentGroup(models.Model):
         VALIDATION_WORKSHOP = "validation_workshop", _("Validation workshop")
         SURVEY = "survey", _("Survey")
 
+    # Part of the case study, edited in its form: deleted with it (the admin
+    # lists it before), while what others refer to stops the deletion.
     case_study = models.ForeignKey(
         CaseStudy,
         on_delete=models.CASCADE,
@@ -426,6 +428,8 @@ class RespondentGroup(models.Model):
 class CaseStudyPhoto(models.Model):
     """A photo of the fieldwork, re-encoded without metadata (core.images)."""
 
+    # Part of the case study, edited in its form: deleted with it (the admin
+    # lists it before), while what others refer to stops the deletion.
     case_study = models.ForeignKey(
         CaseStudy,
         on_delete=models.CASCADE,

@@ -179,7 +179,9 @@ class ProgressUpdate(models.Model):
 
     recommendation = models.ForeignKey(
         Recommendation,
-        on_delete=models.CASCADE,
+        # The follow-up is a log the coalition keeps: a recommendation that
+        # was followed up is recorded as dropped, not deleted.
+        on_delete=models.PROTECT,
         related_name="updates",
         verbose_name=_("recommendation"),
     )
@@ -244,7 +246,7 @@ class ActionItem(models.Model):
 
     recommendation = models.ForeignKey(
         Recommendation,
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,
         related_name="action_items",
         verbose_name=_("recommendation"),
     )

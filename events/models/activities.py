@@ -517,6 +517,8 @@ class ParticipationFigure(models.Model):
     of both and are never stored.
     """
 
+    # Part of the activity, edited in its form: deleted with it (the admin
+    # lists it before), while what others refer to stops the deletion.
     activity = models.ForeignKey(
         Activity,
         on_delete=models.CASCADE,

@@ -28,6 +28,8 @@ class ActivityDocument(models.Model):
         PRESENTATION = "presentation", _("Presentation")
         OTHER = "other", _("Other")
 
+    # Part of the activity, edited in its form: deleted with it (the admin
+    # lists it before), while what others refer to stops the deletion.
     activity = models.ForeignKey(
         Activity,
         on_delete=models.CASCADE,
@@ -86,6 +88,8 @@ class ActivityPhoto(models.Model):
     """A photo of an activity, re-encoded without metadata (core.images), in
     private storage so that members-only activities keep their photos."""
 
+    # Part of the activity, edited in its form: deleted with it (the admin
+    # lists it before), while what others refer to stops the deletion.
     activity = models.ForeignKey(
         Activity,
         on_delete=models.CASCADE,
