@@ -46,6 +46,9 @@ INSTALLED_APPS = [
     "events",
     "casestudies",
     "cpdd_portal",
+    # After core, whose db_worker command (the same worker, plus recovery of
+    # tasks a killed worker left running and the periodic jobs) replaces its own.
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -198,7 +201,40 @@ DEFAULT_FROM_EMAIL = env(
 )
 SERVER_EMAIL = env("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
 SECRETARIAT_EMAILS = env.list("SECRETARIAT_EMAILS", default=["secretariat@cpdd.org.kh"])
-MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
+# Who gets server errors by email: ADMINS="Name <name@example.org>,ops@example.org".
+ADMINS = env.list("ADMINS", default=[])
+EMAIL_SUBJECT_PREFIX = env("EMAIL_SUBJECT_PREFIX", default="[CPDD Portal] ")
+# Every email goes through the background worker (core.mail); this bounds how
+# long one delivery attempt may wait on the SMTP server.
+SMTP_TIMEOUT = env.int("SMTP_TIMEOUT", default=10)
+if env("SMTP_HOST", default=""):
+    MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {
+                "host": env("SMTP_HOST"),
+                "port": env.int("SMTP_PORT", default=587),
+                "username": env("SMTP_USERNAME", default=""),
+                "password": env("SMTP_PASSWORD", default=""),
+                "use_tls": env.bool("SMTP_USE_TLS", default=True),
+                "timeout": SMTP_TIMEOUT,
+            },
+        }
+    }
+else:
+    MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
+# A failed delivery is tried again after MAIL_RETRY_DELAY seconds, doubling
+# each time up to six hours: 18 attempts span about two days.
+MAIL_MAX_ATTEMPTS = env.int("MAIL_MAX_ATTEMPTS", default=18)
+MAIL_RETRY_DELAY = env.int("MAIL_RETRY_DELAY", default=30)
+MAIL_RETRY_MAX_DELAY = env.int("MAIL_RETRY_MAX_DELAY", default=6 * 60 * 60)
+
+# Background tasks: a table in PostgreSQL and `manage.py db_worker`.
+TASKS = {
+    "default": {
+        "BACKEND": env("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend")
+    }
+}
 
 # Accounts: django-allauth, sign in by email, verified addresses only.
 LOGIN_URL = "account_login"
@@ -297,7 +333,18 @@ LOGGING = {
             "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s",
         },
     },
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "json"}},
+    "filters": {
+        "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "json"},
+        # Server errors to ADMINS, queued for the worker like any email.
+        "mail_admins": {
+            "class": "core.errors.QueuedAdminEmailHandler",
+            "level": "ERROR",
+            "filters": ["require_debug_false"],
+        },
+    },
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {
         "cpdd_portal.requests": {
@@ -306,5 +353,15 @@ LOGGING = {
             "propagate": False,
         },
         "django": {"handlers": ["console"], "level": "WARNING", "propagate": False},
+        "django.request": {
+            "handlers": ["console", "mail_admins"],
+            "level": "WARNING",
+            "propagate": False,
+        },
+        "django_tasks_db": {
+            "handlers": ["console"],
+            "level": "INFO",
+            "propagate": False,
+        },
     },
 }
