@@ -2,7 +2,6 @@
 
 from datetime import timedelta
 
-from django.core.management import call_command
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
@@ -34,8 +33,3 @@ def prune_finished():
         status=OutgoingMail.Status.SENT, sent_at__lt=now - KEEP_DELIVERED_MAIL
     ).delete()
     return {"tasks": tasks, "emails": mails}
-
-
-@periodic(every=timedelta(days=1))
-def clean_uploads():
-    call_command("clean_uploads", verbosity=0)

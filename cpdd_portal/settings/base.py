@@ -9,7 +9,6 @@ from urllib.parse import urlparse
 import environ
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
-from import_export.formats.base_formats import CSV, XLSX
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -24,7 +23,9 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 INSTALLED_APPS = [
     # modeltranslation must come before the admin to patch its forms.
     "modeltranslation",
-    "django.contrib.admin",
+    # Registrations are found when the URLs load (cpdd_portal/urls.py), so a
+    # process that serves no page (the worker) does not carry the back-office.
+    "django.contrib.admin.apps.SimpleAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -186,7 +187,7 @@ if env("MEDIA_S3_BUCKET", default=""):
         },
     }
     STORAGES["private"] = {
-        "BACKEND": "events.files.PrivateS3Storage",
+        "BACKEND": "events.s3.PrivateS3Storage",
         "OPTIONS": {
             **STORAGES["default"]["OPTIONS"],
             "location": "private",
@@ -308,11 +309,10 @@ PERMISSIONS_POLICY = {
     )
 }
 
-# Spreadsheets: CSV and XLSX only; an import is all rows or none. The pending
-# file between preview and confirm holds contact data: it lives in private
-# storage, which every web container shares (a temp folder would not be), and
-# is removed when done (core.imports).
-IMPORT_EXPORT_FORMATS = [CSV, XLSX]
+# Spreadsheets: CSV and XLSX only (core.imports); an import is all rows or
+# none. The pending file between preview and confirm holds contact data: it
+# lives in private storage, which every web container shares (a temp folder
+# would not be), and is removed when done (core.imports).
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_EXPORT_TMP_STORAGE_CLASS = "core.imports.PrivateImportStorage"
 STORAGES["import_export"] = STORAGES.get(

@@ -21,6 +21,9 @@ SCHEDULER_TICK = 30  # seconds
 
 class Command(db_worker.Command):
     help = db_worker.Command.help + ", with the portal's periodic jobs"
+    # The checks import every URL and view, which the worker never serves:
+    # some 20 MB it would keep for nothing (migrate and the web run them).
+    requires_system_checks = []
 
     def add_arguments(self, parser):
         super().add_arguments(parser)
