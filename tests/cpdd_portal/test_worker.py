@@ -135,9 +135,26 @@ def test_a_server_error_reaches_the_admins_through_the_queue(
 def test_pages_never_ask_about_the_queue(client, database_tasks, run_worker):
     run_worker(smtp_port=free_port())
     mail.send("Queued", "A queued email", ["someone@example.org"])
-    for url in [reverse("home"), reverse("members:directory"), reverse("members:apply")]:
+    pages = ["home", "members:directory", "members:apply"]
+    for url in map(reverse, pages):
         with CaptureQueriesContext(connection) as queries:
             assert client.get(url).status_code == 200
         sql = " ".join(query["sql"] for query in queries.captured_queries)
         assert "django_tasks_database" not in sql
         assert "core_outgoingmail" not in sql
+
+
+@pytest.mark.django_db(transaction=False)
+def test_compose_runs_the_worker_and_caps_every_log():
+    from pathlib import Path
+
+    import yaml
+
+    compose = yaml.safe_load(
+        (Path(__file__).resolve().parents[2] / "compose.yaml").read_text()
+    )
+    services = compose["services"]
+    assert services["worker"]["command"] == ["python", "manage.py", "db_worker"]
+    assert services["worker"]["image"] == services["web"]["image"]
+    for name, service in services.items():
+        assert service["logging"]["options"]["max-size"], name
