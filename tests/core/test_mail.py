@@ -219,3 +219,20 @@ def test_staff_without_two_factor_do_not_see_the_mail_queue(client, failed_mail)
     response = client.get(reverse("admin:core_outgoingmail_changelist"))
     assert response.status_code == 302
     assert "Your membership application" not in response.text
+
+
+@pytest.mark.django_db
+def test_an_error_report_that_cannot_be_queued_never_fails_the_request(settings):
+    import logging
+
+    from django.db import DatabaseError, connection
+
+    settings.ADMINS = ["admin@example.org"]
+    settings.TASKS = DATABASE_TASKS
+    with transaction.atomic():
+        # The database refuses every statement until the transaction ends.
+        with pytest.raises(DatabaseError), connection.cursor() as cursor:
+            cursor.execute("SELECT * FROM no_such_table")
+        logging.getLogger("django.request").error("Internal Server Error: /x/")
+        transaction.set_rollback(True)
+    assert not OutgoingMail.objects.exists()
