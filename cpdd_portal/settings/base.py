@@ -23,9 +23,8 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 INSTALLED_APPS = [
     # modeltranslation must come before the admin to patch its forms.
     "modeltranslation",
-    # Registrations are found when the URLs load (cpdd_portal/urls.py), so a
-    # process that serves no page (the worker) does not carry the back-office.
-    "django.contrib.admin.apps.SimpleAdminConfig",
+    # django.contrib.admin, loaded with the URLs: see cpdd_portal.apps.
+    "cpdd_portal.apps.BackOfficeConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
