@@ -43,6 +43,10 @@ def test_another_account_holding_the_link_is_refused(client):
     invitation.refresh_from_db()
     assert invitation.accepted_at is None
 
+    # Signing out from the page leads to the sign-in, and back to the link.
+    back = reverse("account_login") + f"?next={invitation.get_absolute_url()}"
+    assert client.post(reverse("account_logout"), {"next": back}).url == back
+
     # The link still works for the account that has the address, in any case.
     invitee = UserFactory(email="New.Rep@Example.org")
     client.force_login(invitee)
