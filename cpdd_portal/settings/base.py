@@ -201,6 +201,8 @@ DEFAULT_FROM_EMAIL = env(
 )
 SERVER_EMAIL = env("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
 SECRETARIAT_EMAILS = env.list("SECRETARIAT_EMAILS", default=["secretariat@cpdd.org.kh"])
+# How long an emailed representative invitation works (renewable in the back-office).
+REPRESENTATIVE_INVITATION_DAYS = env.int("REPRESENTATIVE_INVITATION_DAYS", default=14)
 # Who gets server errors by email: ADMINS="Name <name@example.org>,ops@example.org".
 ADMINS = env.list("ADMINS", default=[])
 EMAIL_SUBJECT_PREFIX = env("EMAIL_SUBJECT_PREFIX", default="[CPDD Portal] ")
