@@ -70,11 +70,14 @@ def test_public_application_creates_an_unverified_account_and_notifies(
 def test_an_application_survives_a_mail_server_that_is_down(
     client, settings, django_capture_on_commit_callbacks
 ):
-    settings.EMAIL_BACKEND = "tests.members.test_application.BrokenEmailBackend"
+    settings.MAILERS = {
+        "default": {"BACKEND": "tests.members.test_application.BrokenEmailBackend"}
+    }
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("members:apply"), application_data())
     assert response.url == reverse("members:application-done")
     assert MembershipApplication.objects.get().status == "pending"
+    assert OutgoingMail.objects.filter(to=["sreymom@example.org"]).exists()
 
 
 class BrokenEmailBackend:
