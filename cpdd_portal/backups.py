@@ -65,30 +65,28 @@ def tool_major(path):
     done = subprocess.run(  # noqa: S603
         [path, "--version"], capture_output=True, text=True, check=True
     )
-    return int(re.search(r"(\d+)(?:\.\d+)*\s*(?:\(.*\))?\s*$", done.stdout)[1])
+    # "pg_dump (PostgreSQL) 15.14 (Debian 15.14-0+deb12u1)"
+    return int(re.search(r"\)\s+(\d+)", done.stdout)[1])
 
 
 def pg_tool(name, major):
-    """The pg_dump or pg_restore for a server of this major version.
+    """The pg_dump or pg_restore of the server's major version.
 
-    Debian keeps each version's tools in /usr/lib/postgresql/<major>/bin; the
-    matching one is used when installed. Otherwise the oldest newer one
-    (pg_dump reads older servers; an older pg_dump cannot read a newer one).
+    Debian keeps each version's tools in /usr/lib/postgresql/<major>/bin (the
+    image copies them there too). A newer pg_dump writes archives an older
+    pg_restore cannot read, and a newer pg_restore sends settings an older
+    server rejects, so only the same major version will do.
     """
-    installed = []
-    for folder in Path("/usr/lib/postgresql").glob("*/bin"):
-        if folder.parent.name.isdigit() and (folder / name).exists():
-            installed.append((int(folder.parent.name), str(folder / name)))
+    debian = Path(f"/usr/lib/postgresql/{major}/bin/{name}")
+    if debian.exists():
+        return str(debian)
     on_path = shutil.which(name)
-    if on_path:
-        installed.append((tool_major(on_path), on_path))
-    usable = sorted(pair for pair in installed if pair[0] >= major)
-    if not usable:
-        raise BackupError(
-            f"{name} for PostgreSQL {major} is not installed "
-            f"(Debian: apt-get install postgresql-client-{major})."
-        )
-    return usable[0][1]
+    if on_path and tool_major(on_path) == major:
+        return on_path
+    raise BackupError(
+        f"{name} of PostgreSQL {major} is not installed "
+        f"(Debian: apt-get install postgresql-client-{major})."
+    )
 
 
 def libpq_environment(alias="default"):
