@@ -24,8 +24,10 @@ FROM ${PYTHON_IMAGE} AS deps
 ENV PIP_DISABLE_PIP_VERSION_CHECK=1 \
     PIP_NO_CACHE_DIR=1
 RUN python -m venv /opt/venv
-COPY requirements.txt /tmp/requirements.txt
-RUN /opt/venv/bin/pip install --no-cache-dir --requirement /tmp/requirements.txt
+# The lock (`make lock`): every package with its hashes, nothing else.
+COPY requirements.lock /tmp/requirements.lock
+RUN /opt/venv/bin/pip install --no-cache-dir --require-hashes --no-deps \
+    --requirement /tmp/requirements.lock
 
 # ---- PostgreSQL client tools, matching compose.yaml's postgres:15 ------------
 FROM ${POSTGRES_IMAGE} AS pgclient

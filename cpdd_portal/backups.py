@@ -14,7 +14,7 @@ import logging
 import os
 import re
 import shutil
-import subprocess  # nosec B404: fixed PostgreSQL tools, arguments never from a visitor
+import subprocess
 import tarfile
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
