@@ -45,7 +45,11 @@ def sha256(path):
 
 
 def media_roots():
-    """The local folders that hold uploads, by archive name."""
+    """The local folders that hold uploads, by archive name; none when uploads
+    are on S3-compatible storage (MEDIA_S3_BUCKET), whose own versioning or
+    replication keeps them."""
+    if "storages.backends" in settings.STORAGES["default"]["BACKEND"]:
+        return {}
     return {
         MEDIA_FILE: Path(settings.MEDIA_ROOT),
         PRIVATE_MEDIA_FILE: Path(settings.PRIVATE_MEDIA_ROOT),
@@ -130,12 +134,6 @@ def create_backup(root=None, *, now=None, alias="default"):
     """Write a complete backup folder under root and return its path."""
     root = Path(root or settings.BACKUP_ROOT)
     now = now or datetime.now(UTC)
-    if "storages.backends" in settings.STORAGES["default"]["BACKEND"]:
-        raise BackupError(
-            "Uploads are on S3-compatible storage (MEDIA_S3_BUCKET): back them up "
-            "with the bucket's versioning or replication; this command backs up "
-            "local folders only."
-        )
     root.mkdir(parents=True, exist_ok=True)
     name = now.strftime(NAME_FORMAT)
     final = root / name
@@ -214,7 +212,9 @@ def upload_backup(path):
     bucket = settings.BACKUP_S3["BUCKET"]
     client = s3_client()
     keys = []
-    for file in sorted(p.name for p in path.iterdir()):
+    # The manifest last: a copy cut off halfway has none, and is not restored.
+    files = sorted(p.name for p in path.iterdir() if p.name != MANIFEST_FILE)
+    for file in [*files, MANIFEST_FILE]:
         key = s3_key(path.name, file)
         client.upload_file(str(path / file), bucket, key)
         keys.append(key)
@@ -229,10 +229,13 @@ def download_backup(name, root=None):
     target = root / name
     target.mkdir(parents=True, exist_ok=True)
     client = s3_client()
-    for file in (MANIFEST_FILE, DATABASE_FILE, *media_roots()):
-        client.download_file(
-            settings.BACKUP_S3["BUCKET"], s3_key(name, file), str(target / file)
-        )
+    bucket = settings.BACKUP_S3["BUCKET"]
+    manifest = target / MANIFEST_FILE
+    client.download_file(bucket, s3_key(name, MANIFEST_FILE), str(manifest))
+    for file in json.loads(manifest.read_text())["files"]:
+        if file not in (DATABASE_FILE, MEDIA_FILE, PRIVATE_MEDIA_FILE):
+            raise BackupError(f"The manifest of {name} names an unknown file.")
+        client.download_file(bucket, s3_key(name, file), str(target / file))
     return target
 
 
@@ -329,6 +332,8 @@ def restore_backup(path, *, force=False, alias="default"):
         alias,
     )
     for archive, folder in media_roots().items():
+        if archive not in manifest["files"]:
+            continue
         folder.mkdir(parents=True, exist_ok=True)
         if force:
             empty_folder(folder)

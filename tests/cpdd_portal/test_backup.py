@@ -310,3 +310,22 @@ def test_backup_is_copied_to_an_s3_compatible_bucket(portal):
             assert row_counts(second) == row_counts(portal["database"])
     finally:
         server.stop()
+
+
+@pytest.mark.django_db
+def test_with_uploads_on_s3_the_backup_holds_the_database(settings, tmp_path):
+    # The bucket keeps the uploads (its versioning); the database still needs us.
+    done = manage(
+        "backup",
+        database=connection.settings_dict["NAME"],
+        media=settings.MEDIA_ROOT,
+        private_media=settings.PRIVATE_MEDIA_ROOT,
+        backup_root=tmp_path / "backups",
+        MEDIA_S3_BUCKET="cpdd-uploads",
+    )
+    assert done.returncode == 0, done.stderr
+    backup = only_backup(tmp_path / "backups")
+    assert {path.name for path in backup.iterdir()} == {
+        "database.dump",
+        "manifest.json",
+    }
