@@ -199,7 +199,7 @@ BACKUP_ROOT = env.path("BACKUP_ROOT", default=BASE_DIR / "backups")
 BACKUP_KEEP_DAYS = env.int("BACKUP_KEEP_DAYS", default=14)
 BACKUP_S3 = {
     "BUCKET": env("BACKUP_S3_BUCKET", default=""),
-    "PREFIX": env("BACKUP_S3_PREFIX", default=""),
+    "PREFIX": env("BACKUP_S3_PREFIX", default="cpdd-portal"),
     "ENDPOINT_URL": env("BACKUP_S3_ENDPOINT_URL", default=""),
     "REGION": env("BACKUP_S3_REGION", default=""),
     "ACCESS_KEY_ID": env("BACKUP_S3_ACCESS_KEY_ID", default=""),
