@@ -434,21 +434,72 @@ class InvitationForm(forms.ModelForm):
         fields = ["organization", "email"]
 
 
+class InvitationStatusFilter(admin.SimpleListFilter):
+    title = _("status")
+    parameter_name = "status"
+
+    def lookups(self, request, model_admin):
+        return RepresentativeInvitation.Status.choices
+
+    def queryset(self, request, queryset):
+        return {
+            RepresentativeInvitation.Status.PENDING: queryset.usable,
+            RepresentativeInvitation.Status.ACCEPTED: queryset.accepted,
+            RepresentativeInvitation.Status.EXPIRED: queryset.expired,
+        }.get(self.value(), queryset.all)()
+
+
 @admin.register(RepresentativeInvitation)
 class RepresentativeInvitationAdmin(admin.ModelAdmin):
     form = InvitationForm
     list_display = [
         "email",
         "organization",
+        "status_display",
         "invited_by",
         "created_at",
         "expires_at",
         "accepted_at",
+        "accepted_by",
     ]
-    list_filter = [("accepted_at", admin.EmptyFieldListFilter)]
-    list_select_related = ["organization", "invited_by"]
+    list_filter = [InvitationStatusFilter]
+    list_select_related = ["organization", "invited_by", "accepted_by"]
     search_fields = ["email", "organization__name_en", "organization__acronym"]
     autocomplete_fields = ["organization"]
+    actions = ["renew_selected"]
+
+    @admin.display(description=_("status"))
+    def status_display(self, obj):
+        return obj.status.label
+
+    @admin.action(
+        description=_("Renew the selected invitations and send them again"),
+        permissions=["change"],
+    )
+    def renew_selected(self, request, queryset):
+        renewed = 0
+        for invitation in queryset.select_related("organization"):
+            try:
+                services.renew_invitation(invitation=invitation, request=request)
+            except services.InvitationNotUsable:
+                self.message_user(
+                    request,
+                    _("The invitation to %(email)s was accepted already.")
+                    % {"email": invitation.email},
+                    messages.WARNING,
+                )
+            else:
+                renewed += 1
+        if renewed:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d invitation renewed and sent again.",
+                    "%(count)d invitations renewed and sent again.",
+                    renewed,
+                )
+                % {"count": renewed},
+            )
 
     def has_change_permission(self, request, obj=None):
         return obj is None and super().has_change_permission(request)

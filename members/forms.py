@@ -64,6 +64,8 @@ ContactFormSet = forms.inlineformset_factory(
 class MembershipApplicationForm(forms.ModelForm):
     """The public application: the organisation, its contact and an account."""
 
+    # Never checked against existing accounts here: the answer must not tell
+    # who has one (services.create_applicant_account).
     account_email = forms.EmailField(
         label=_("Your email address"),
         help_text=_("You will sign in with it; we send a link to confirm it."),
@@ -144,17 +146,6 @@ class MembershipApplicationForm(forms.ModelForm):
         if self.cleaned_data["website_url"]:
             raise forms.ValidationError(_("Leave this field empty."))
         return ""
-
-    def clean_account_email(self):
-        email = self.cleaned_data["account_email"]
-        if get_user_model().objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError(
-                _(
-                    "An account with this email address exists. Sign in first, "
-                    "then apply."
-                )
-            )
-        return email
 
     def clean(self):
         cleaned = super().clean()

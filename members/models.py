@@ -1,5 +1,7 @@
 import secrets
+from datetime import timedelta
 
+from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
@@ -499,13 +501,33 @@ def _invitation_token():
     return secrets.token_urlsafe(32)
 
 
+def invitation_expiry():
+    """When an invitation sent (or renewed) now stops working."""
+    return timezone.now() + timedelta(days=settings.REPRESENTATIVE_INVITATION_DAYS)
+
+
 class InvitationQuerySet(models.QuerySet):
     def usable(self):
         return self.filter(accepted_at__isnull=True, expires_at__gt=timezone.now())
 
+    def accepted(self):
+        return self.filter(accepted_at__isnull=False)
+
+    def expired(self):
+        return self.filter(accepted_at__isnull=True, expires_at__lte=timezone.now())
+
 
 class RepresentativeInvitation(models.Model):
-    """An emailed invitation to become a representative of an organisation."""
+    """An emailed invitation to become a representative of an organisation.
+
+    It belongs to its address: only an account that has confirmed that
+    address may accept it, once, before it expires.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        ACCEPTED = "accepted", _("Accepted")
+        EXPIRED = "expired", _("Expired")
 
     # Only an organisation nobody represents can be deleted: what is left of
     # its invitations is unused links, worthless without it.
@@ -527,7 +549,7 @@ class RepresentativeInvitation(models.Model):
         verbose_name=_("invited by"),
     )
     created_at = models.DateTimeField(_("sent"), auto_now_add=True)
-    expires_at = models.DateTimeField(_("expires"))
+    expires_at = models.DateTimeField(_("expires"), default=invitation_expiry)
     accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
     accepted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -550,3 +572,20 @@ class RepresentativeInvitation(models.Model):
 
     def get_absolute_url(self):
         return reverse("members:invitation-accept", kwargs={"token": self.token})
+
+    @property
+    def status(self):
+        if self.accepted_at:
+            return self.Status.ACCEPTED
+        if self.expires_at <= timezone.now():
+            return self.Status.EXPIRED
+        return self.Status.PENDING
+
+    def is_for(self, user):
+        """Whether `user` has confirmed the invited address (in any case)."""
+        return (
+            user.is_authenticated
+            and EmailAddress.objects.filter(
+                user=user, email__iexact=self.email, verified=True
+            ).exists()
+        )

@@ -1,9 +1,9 @@
 """Writes that span several records. Each is atomic: all of it or nothing."""
 
 import logging
-from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.auth.hashers import make_password
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -18,11 +18,10 @@ from .models import (
     Organization,
     Representative,
     RepresentativeInvitation,
+    invitation_expiry,
 )
 
 logger = logging.getLogger(__name__)
-
-INVITATION_LIFETIME = timedelta(days=14)
 
 
 class ApplicationAlreadyDecided(Exception):
@@ -196,34 +195,71 @@ def decline_application(*, application, decided_by, reason):
 @transaction.atomic
 def invite_representative(*, organization, email, invited_by, request=None):
     invitation = RepresentativeInvitation.objects.create(
-        organization=organization,
-        email=email,
-        invited_by=invited_by,
-        expires_at=timezone.now() + INVITATION_LIFETIME,
+        organization=organization, email=email, invited_by=invited_by
     )
+    _send_invitation(invitation, request=request)
+    return invitation
+
+
+class InvitationNotUsable(Exception):
+    """The invitation was accepted already, or has expired."""
+
+
+class InvitationNotForUser(Exception):
+    """The signed-in account has not confirmed the invited address."""
+
+
+@transaction.atomic
+def renew_invitation(*, invitation, request=None):
+    """Give a pending or expired invitation a new expiry and send it again.
+
+    Raises InvitationNotUsable for an invitation accepted meanwhile.
+    """
+    expires_at = invitation_expiry()
+    renewed = RepresentativeInvitation.objects.filter(
+        pk=invitation.pk, accepted_at__isnull=True
+    ).update(expires_at=expires_at)
+    if renewed != 1:
+        raise InvitationNotUsable(invitation)
+    invitation.expires_at = expires_at
+    _send_invitation(invitation, request=request)
+    return invitation
+
+
+def _send_invitation(invitation, *, request=None):
+    """The one place an invitation is mailed: when sent and when renewed."""
     _send(
         "members/email/invitation",
-        to=[email],
+        to=[invitation.email],
         context={
             "invitation": invitation,
             "accept_url": _absolute(request, invitation.get_absolute_url()),
         },
     )
-    return invitation
 
 
 @transaction.atomic
 def accept_invitation(*, invitation, user):
-    """Make `user` a representative; an invitation is used once."""
-    invitation = RepresentativeInvitation.objects.select_for_update().get(
-        pk=invitation.pk
+    """Make `user` a representative of the invitation's organisation.
+
+    Only an account that has confirmed the invited address may accept
+    (InvitationNotForUser), and only once, before the invitation expires
+    (InvitationNotUsable). The conditional update is the guarantee: of two
+    simultaneous accepts, the second waits for the first's row lock and then
+    matches no row, so it seats nobody.
+    """
+    if not invitation.is_for(user):
+        raise InvitationNotForUser(invitation)
+    claimed = (
+        RepresentativeInvitation.objects.usable()
+        .filter(pk=invitation.pk)
+        .update(accepted_at=timezone.now(), accepted_by=user)
     )
+    if claimed != 1:
+        raise InvitationNotUsable(invitation)
     Representative.objects.get_or_create(
         organization=invitation.organization, user=user
     )
-    invitation.accepted_at = timezone.now()
-    invitation.accepted_by = user
-    invitation.save(update_fields=["accepted_at", "accepted_by"])
     return invitation.organization
 
 
@@ -239,11 +275,20 @@ def _absolute(request, path):
 def create_applicant_account(*, request, email, password):
     """An account for a new applicant, unverified until they follow the link.
 
-    allauth sends the verification email, as for any sign-up.
+    allauth sends the verification email, as for any sign-up. Returns None if
+    the address already belongs to an account: its holder is told by email
+    instead, so that the form answers alike whether an address is known or
+    not (the caller saves no application for None).
     """
     from allauth.account.adapter import get_adapter
-    from allauth.account.utils import setup_user_email
+    from allauth.account.utils import filter_users_by_email, setup_user_email
 
+    if filter_users_by_email(email):
+        # Spend what hashing the new account's password would, so the answer
+        # takes about as long either way.
+        make_password(password)
+        _tell_account_holder(email, request=request)
+        return None
     adapter = get_adapter(request)
     user = adapter.new_user(request)
     user.email = email
@@ -253,3 +298,18 @@ def create_applicant_account(*, request, email, password):
     address = setup_user_email(request, user, [])
     address.send_confirmation(request, signup=True)
     return user
+
+
+def _tell_account_holder(email, *, request=None):
+    """The one place the holder of an address is told that someone applied
+    with it: how to sign in (or reset the password) and apply again."""
+    _send(
+        "members/email/application_existing_account",
+        to=[email],
+        context={
+            "email": email,
+            "login_url": _absolute(request, reverse("account_login")),
+            "reset_url": _absolute(request, reverse("account_reset_password")),
+            "apply_url": _absolute(request, reverse("members:apply")),
+        },
+    )

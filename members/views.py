@@ -163,6 +163,9 @@ class OrganizationContactsView(EditableOrganizationMixin, SingleObjectMixin, Vie
         return redirect("members:mine")
 
 
+APPLICATION_LIMIT_WINDOW = 3600  # seconds: five applications an hour per address
+
+
 @method_decorator(
     ratelimit(key="ip", rate="5/h", method="POST", block=False), name="post"
 )
@@ -178,12 +181,12 @@ class MembershipApplicationView(View):
         return render(request, self.template_name, {"form": self.get_form_class()()})
 
     def post(self, request):
-        form = self.get_form_class()(request.POST)
+        # Before anything else: a tripped limit looks nothing up.
         if getattr(request, "limited", False):
-            form.add_error(
-                None,
-                _("Too many applications from your network. Try again in an hour."),
-            )
+            response = render(request, "429.html", status=429)
+            response["Retry-After"] = str(APPLICATION_LIMIT_WINDOW)
+            return response
+        form = self.get_form_class()(request.POST)
         if not form.is_valid():
             return render(request, self.template_name, {"form": form}, status=400)
         data = form.cleaned_data
@@ -195,17 +198,20 @@ class MembershipApplicationView(View):
         with transaction.atomic():
             applicant = request.user
             if not applicant.is_authenticated:
+                # None for an address that has an account: its holder gets
+                # an email, and this visitor the same page as anyone else.
                 applicant = services.create_applicant_account(
                     request=request,
                     email=data["account_email"],
                     password=data["password1"],
                 )
-            services.submit_application(
-                applicant=applicant,
-                provinces=data["provinces"],
-                themes=data["themes"],
-                **fields,
-            )
+            if applicant is not None:
+                services.submit_application(
+                    applicant=applicant,
+                    provinces=data["provinces"],
+                    themes=data["themes"],
+                    **fields,
+                )
         return redirect("members:application-done")
 
 
@@ -239,43 +245,70 @@ class WorkingGroupDetailView(DetailView):
 
 
 class InvitationAcceptView(View):
-    """Follow the emailed link: sign in (or sign up), then confirm."""
+    """Follow the emailed link: sign in (or sign up), then confirm.
+
+    Only an account that has confirmed the invited address may accept;
+    anyone else holding the link is told so and changes nothing.
+    """
 
     template_name = "members/invitation.html"
 
     def get_invitation(self, token):
         invitation = (
-            RepresentativeInvitation.objects.usable()
-            .select_related("organization")
+            RepresentativeInvitation.objects.select_related("organization")
             .filter(token=token)
             .first()
         )
         if invitation is None:
-            raise Http404(_("This invitation has been used or has expired."))
+            raise Http404(_("There is no such invitation."))
         return invitation
+
+    def render(self, invitation):
+        request = self.request
+        invitation_status = invitation.status
+        status = 200
+        if invitation_status != RepresentativeInvitation.Status.PENDING:
+            status = 410
+        elif request.user.is_authenticated and not invitation.is_for(request.user):
+            status = 403
+        login_url = reverse("account_login") + f"?next={request.path}"
+        return render(
+            request,
+            self.template_name,
+            {
+                "invitation": invitation,
+                "invitation_status": invitation_status,
+                "refused": status == 403,
+                "address_unconfirmed": status == 403
+                and request.user.emailaddress_set.filter(
+                    email__iexact=invitation.email
+                ).exists(),
+                "login_url": login_url,
+                "signup_url": reverse("account_signup") + f"?next={request.path}",
+            },
+            status=status,
+        )
 
     def get(self, request, token):
         invitation = self.get_invitation(token)
         if not request.user.is_authenticated:
             # Read by the account adapter after sign-up or sign-in.
             request.session["pending_invitation"] = token
-        return render(
-            request,
-            self.template_name,
-            {
-                "invitation": invitation,
-                "login_url": reverse("account_login") + f"?next={request.path}",
-                "signup_url": reverse("account_signup") + f"?next={request.path}",
-            },
-        )
+        return self.render(invitation)
 
     def post(self, request, token):
         if not request.user.is_authenticated:
             return redirect(reverse("account_login") + f"?next={request.path}")
         invitation = self.get_invitation(token)
-        organization = services.accept_invitation(
-            invitation=invitation, user=request.user
-        )
+        try:
+            organization = services.accept_invitation(
+                invitation=invitation, user=request.user
+            )
+        except services.InvitationNotForUser:
+            return self.render(invitation)
+        except services.InvitationNotUsable:
+            invitation.refresh_from_db()
+            return self.render(invitation)
         request.session.pop("pending_invitation", None)
         messages.success(
             request,

@@ -212,6 +212,8 @@ DEFAULT_FROM_EMAIL = env(
 )
 SERVER_EMAIL = env("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
 SECRETARIAT_EMAILS = env.list("SECRETARIAT_EMAILS", default=["secretariat@cpdd.org.kh"])
+# How long an emailed representative invitation works (renewable in the back-office).
+REPRESENTATIVE_INVITATION_DAYS = env.int("REPRESENTATIVE_INVITATION_DAYS", default=14)
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
 
 # Accounts: django-allauth, sign in by email, verified addresses only.

@@ -103,3 +103,19 @@ def test_sign_in_is_rate_limited_after_repeated_failures(client):
     )
     assert "_auth_user_id" not in client.session
     assert response.status_code in (200, 429)
+
+
+def test_a_tripped_reset_limit_answers_alike_in_the_visitors_language(client):
+    """allauth's limits answer with the portal's 429 page, whether or not the
+    address has an account."""
+    user = UserFactory()
+    url = "/km" + reverse("account_reset_password")
+    answers = []
+    for email in (user.email, "nobody@example.org"):
+        for _ in range(5):
+            client.post(url, {"email": email})
+        response = client.post(url, {"email": email})
+        answers.append(response.status_code)
+        assert 'lang="km"' in response.text
+        assert "ការព្យាយាមច្រើនដងពេក" in response.text
+    assert answers == [429, 429]

@@ -32,6 +32,32 @@ def browser_type_launch_args(browser_type_launch_args):
     }
 
 
+@pytest.fixture(autouse=True)
+def migration_data(request):
+    """Make sure what migrations load (places, themes, groups) is there.
+
+    The browser is a session fixture, so Playwright's event loop already runs
+    when the first browser test's database is set up, and Django's connection
+    is then a new object without the serialized copy: if a transactional test
+    emptied the tables before (tests/members/test_invitations.py does), the
+    restore silently does nothing and the pages find no provinces. Restore it
+    here from the copy tests/conftest.py keeps.
+    """
+    if request.node.get_closest_marker("django_db") is None:
+        return
+    request.getfixturevalue("_django_db_helper")
+    from django.db import connections
+
+    from tests.conftest import _serialized
+
+    connection = connections["default"]
+    if "default" in _serialized and not hasattr(
+        connection, "_test_serialized_contents"
+    ):
+        connection._test_serialized_contents = _serialized["default"]
+        connection.creation.deserialize_db_from_string(_serialized["default"])
+
+
 @pytest.fixture(scope="session")
 def axe():
     return Axe()

@@ -1,7 +1,11 @@
+import re
+
 import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from core.models import Province, Theme
@@ -38,6 +42,11 @@ def application_data(**changes):
     }
     data.update(changes)
     return data
+
+
+def same_page(html):
+    """The page without what changes on every request (CSP nonce, CSRF token)."""
+    return re.sub(r'(nonce|value)="[^"]*"', "", html)
 
 
 def test_public_application_creates_an_unverified_account_and_notifies(
@@ -113,10 +122,33 @@ def test_bad_application_saves_nothing_and_says_why(client, changes, field):
     assert not mail.outbox
 
 
-def test_existing_account_email_is_told_to_sign_in(client):
+def test_known_and_unknown_addresses_get_the_same_answer(client):
+    holder = UserFactory(email="sreymom@example.org")
+    known = client.post(reverse("members:apply"), application_data())
+    unknown = client.post(
+        reverse("members:apply"), application_data(account_email="new@example.org")
+    )
+    assert (known.status_code, known.url) == (unknown.status_code, unknown.url)
+    assert same_page(client.get(known.url).text) == same_page(
+        client.get(unknown.url).text
+    )
+    # The account holder is told by email, and their account is untouched.
+    told = [m for m in mail.outbox if m.to == ["sreymom@example.org"]]
+    assert len(told) == 1
+    assert reverse("account_login") in told[0].body
+    assert get_user_model().objects.filter(email__iexact=holder.email).count() == 1
+    assert not MembershipApplication.objects.filter(applicant=holder).exists()
+    assert MembershipApplication.objects.get().applicant.email == "new@example.org"
+
+
+def test_known_address_is_not_revealed_in_any_case(client):
     UserFactory(email="sreymom@example.org")
-    response = client.post(reverse("members:apply"), application_data())
-    assert "Sign in first" in str(response.context["form"].errors["account_email"])
+    response = client.post(
+        reverse("members:apply"), application_data(account_email="SreyMom@Example.org")
+    )
+    assert response.status_code == 302
+    assert get_user_model().objects.count() == 1
+    assert mail.outbox[-1].to == ["SreyMom@Example.org"]
 
 
 def test_honeypot_rejects_bots(client):
@@ -137,6 +169,30 @@ def test_applications_are_rate_limited_per_address(client):
     response = client.post(
         reverse("members:apply"), application_data(account_email="a6@example.org")
     )
-    assert response.status_code == 400
-    assert "Too many applications" in response.text
+    assert response.status_code == 429
+    assert "Too many attempts" in response.text
     assert MembershipApplication.objects.count() == 5
+
+
+def test_a_tripped_limit_answers_429_in_khmer_before_looking_anything_up(client):
+    UserFactory(email="sreymom@example.org")
+    for n in range(5):
+        client.post(
+            reverse("members:apply"), application_data(account_email=f"a{n}@x.org")
+        )
+    url = "/km" + reverse("members:apply")
+    answers = []
+    for address in ("sreymom@example.org", "nobody@example.org"):
+        with CaptureQueriesContext(connection) as queries:
+            response = client.post(url, application_data(account_email=address))
+        looked_up = [
+            query["sql"]
+            for query in queries.captured_queries
+            if "auth_user" in query["sql"] or "account_emailaddress" in query["sql"]
+        ]
+        assert not looked_up
+        answers.append((response.status_code, same_page(response.text)))
+    assert answers[0] == answers[1]
+    assert answers[0][0] == 429
+    assert 'lang="km"' in answers[0][1]
+    assert "ព្យាយាមច្រើនដងពេក" in answers[0][1]

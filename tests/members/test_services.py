@@ -120,7 +120,7 @@ def test_invitation_links_a_new_account_once(client):
     )
     assert organization.representatives.get() == user
     # Used once: the same link no longer works.
-    assert client.get(invitation.get_absolute_url()).status_code == 404
+    assert client.get(invitation.get_absolute_url()).status_code == 410
 
 
 def test_invitee_who_signs_up_lands_back_on_the_invitation(client):
