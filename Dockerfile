@@ -43,11 +43,12 @@ ENV PATH=/opt/venv/bin:$PATH \
 # pg_dump and pg_restore for `manage.py backup` and `restore`, of the same
 # major version as compose.yaml's database (Debian's own client is newer, and
 # a newer pg_restore writes settings an older server rejects). They need only
-# libpq, whose interface is stable across versions: Debian's.
+# libpq (stable across versions: Debian's) and the compression libraries; the
+# build fails here if one is missing.
 COPY --from=pgclient /usr/lib/postgresql/15/bin/pg_dump \
     /usr/lib/postgresql/15/bin/pg_restore /usr/lib/postgresql/15/bin/
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends libpq5 \
+    && apt-get install -y --no-install-recommends libpq5 liblz4-1 libzstd1 zlib1g \
     && rm -rf /var/lib/apt/lists/* \
     && /usr/lib/postgresql/15/bin/pg_dump --version
 
