@@ -312,6 +312,8 @@ def restore_backup(path, *, force=False, alias="default"):
             f"server runs {major}: use a server of that version or newer."
         )
     pg_restore = pg_tool("pg_restore", major)
+    # Read the whole archive's table of contents before anything is dropped.
+    run_tool([pg_restore, "--list", str(path / DATABASE_FILE)], alias)
     connection = connections[alias]
     if force:
         with connection.cursor() as cursor:
