@@ -307,7 +307,7 @@ class Contact(models.Model):
         verbose_name=_("organisation"),
     )
     name = models.CharField(_("name"), max_length=120)
-    sex = models.CharField(_("sex"), max_length=8, choices=Sex.choices)
+    sex = models.CharField(_("sex"), max_length=8, choices=Sex)
     position = models.CharField(_("position"), max_length=120, blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     email = models.EmailField(_("email"), blank=True)
@@ -456,7 +456,7 @@ class MembershipApplication(models.Model):
     )
     # The contact person.
     contact_name = models.CharField(_("contact person"), max_length=120)
-    contact_sex = models.CharField(_("sex"), max_length=8, choices=Sex.choices)
+    contact_sex = models.CharField(_("sex"), max_length=8, choices=Sex)
     contact_position = models.CharField(_("position"), max_length=120, blank=True)
     contact_phone = models.CharField(_("phone"), max_length=40)
     contact_email = models.EmailField(_("email"))

@@ -33,7 +33,7 @@ def _send(template, *, to, context, language=None):
     with translation.override(language or translation.get_language()):
         subject = render_to_string(f"{template}_subject.txt", context).strip()
         body = render_to_string(f"{template}_body.txt", context)
-    send_mail(subject, body, None, to, fail_silently=False)
+    send_mail(subject, body, None, to)
 
 
 def unique_slug(text, *, model=Organization, max_length=80):

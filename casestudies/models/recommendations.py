@@ -185,9 +185,7 @@ class ProgressUpdate(models.Model):
         related_name="updates",
         verbose_name=_("recommendation"),
     )
-    status = models.CharField(
-        _("status"), max_length=12, choices=RecommendationStatus.choices
-    )
+    status = models.CharField(_("status"), max_length=12, choices=RecommendationStatus)
     date = models.DateField(_("date"), default=timezone.localdate)
     note = models.TextField(_("note"), blank=True)
     recorded_by = models.ForeignKey(

@@ -376,7 +376,7 @@ class Activity(models.Model):
     visibility = models.CharField(
         _("visibility"),
         max_length=10,
-        choices=Visibility.choices,
+        choices=Visibility,
         default=Visibility.PUBLIC,
         help_text=_(
             "Members only: seen by members' representatives and the secretariat. "
