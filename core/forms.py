@@ -141,7 +141,7 @@ def changed_fields(form, saved):
         if not field.has_changed(initial.get(name), bound.data):
             continue
         cleaned = getattr(form, "cleaned_data", {})
-        yours = cleaned[name] if name in cleaned else bound.data
+        yours = cleaned.get(name, bound.data)
         changes.append(
             (
                 str(bound.label),

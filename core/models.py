@@ -48,14 +48,6 @@ class VersionedPart(models.Model):
     class Meta:
         abstract = True
 
-    def bump_parent_version(self):
-        field = self._meta.get_field(self.version_parent)
-        parent_pk = getattr(self, field.attname)
-        if parent_pk is not None:
-            field.related_model._base_manager.filter(pk=parent_pk).update(
-                version=models.F("version") + 1
-            )
-
     # Bookkeeping like auto_now, not business logic: whoever saves a part
     # (a form, the admin, an import, a service) must not leave the record's
     # version unchanged.
@@ -67,6 +59,14 @@ class VersionedPart(models.Model):
         result = super().delete(*args, **kwargs)
         self.bump_parent_version()
         return result
+
+    def bump_parent_version(self):
+        field = self._meta.get_field(self.version_parent)
+        parent_pk = getattr(self, field.attname)
+        if parent_pk is not None:
+            field.related_model._base_manager.filter(pk=parent_pk).update(
+                version=models.F("version") + 1
+            )
 
 
 class PlaceQuerySet(models.QuerySet):

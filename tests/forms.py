@@ -75,10 +75,14 @@ def form_data(response, **changes):
     for name, value in form["fields"]:
         if name in data:
             previous = data[name]
-            data[name] = [*previous, value] if isinstance(previous, list) else [
-                previous,
-                value,
-            ]
+            data[name] = (
+                [*previous, value]
+                if isinstance(previous, list)
+                else [
+                    previous,
+                    value,
+                ]
+            )
         else:
             data[name] = value
     data.pop("csrfmiddlewaretoken", None)
