@@ -1,4 +1,4 @@
-from django.contrib import admin
+from django.contrib.admin.sites import all_sites
 from django.core import checks
 
 from .models import Versioned
@@ -10,7 +10,8 @@ def check_versioned_admins(app_configs=None, **kwargs):
     from .admin import VersionedAdminMixin
 
     errors = []
-    for model, model_admin in admin.site._registry.items():
+    registered = [item for site in all_sites for item in site._registry.items()]
+    for model, model_admin in registered:
         if not issubclass(model, Versioned):
             continue
         admin_class = type(model_admin)

@@ -4,7 +4,7 @@ second is told what changed, and nothing is overwritten."""
 import pytest
 from django.urls import reverse
 
-from events.models import Activity, NewsPost
+from events.models import Activity
 from tests.factories import ActivityFactory, NewsPostFactory
 from tests.forms import form_data
 
