@@ -32,10 +32,11 @@ class Versioned(models.Model):
     class Meta:
         abstract = True
 
-    def save(self, *args, update_fields=None, **kwargs):
-        if update_fields is not None:
+    def save_base(self, *args, update_fields=None, **kwargs):
+        # Also when Django limits the update to the fields loaded (.only()).
+        if update_fields:
             update_fields = {*update_fields, "version"}
-        super().save(*args, update_fields=update_fields, **kwargs)
+        super().save_base(*args, update_fields=update_fields, **kwargs)
 
 
 class VersionedPart(models.Model):
