@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import admin
 from django.contrib.admin.utils import flatten_fieldsets
 from django.db import router, transaction
@@ -8,10 +9,28 @@ from .models import Commune, District, Province, Theme
 from .protection import ProtectedDeleteAdmin
 
 
+class _KeyAndVersionInput(forms.HiddenInput):
+    """The list of records shows a row's primary key as its only hidden
+    field: the version the row was shown at goes along with it."""
+
+    def __init__(self, form):
+        super().__init__()
+        self.form = form
+
+    def render(self, *args, **kwargs):
+        return super().render(*args, **kwargs) + str(self.form[EDITED_VERSION])
+
+
+class VersionedChangelistFormSet(forms.BaseModelFormSet):
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        form.fields[self.model._meta.pk.name].widget = _KeyAndVersionInput(form)
+
+
 class VersionedAdminMixin:
-    """The change form (and the history's revert form) of a
-    `core.models.Versioned` record refuses a save over a version that its
-    user did not see, and says what differs. First in the admin's bases, so
+    """The change form of a `core.models.Versioned` record, the history's
+    revert form and the rows edited in the list refuse a save over a version
+    that their user did not see, and say what differs. First in the admin's bases, so
     that every form the admin builds is a versioned one (checked by
     core.E001 and core.E002)."""
 
@@ -33,6 +52,22 @@ class VersionedAdminMixin:
             *fieldsets,
             (None, {"fields": [EDITED_VERSION], "classes": ["hidden"]}),
         ]
+
+    def get_changelist_form(self, request, **kwargs):
+        kwargs.setdefault("form", VersionedModelForm)
+        return super().get_changelist_form(request, **kwargs)
+
+    def get_changelist_formset(self, request, **kwargs):
+        kwargs.setdefault("formset", VersionedChangelistFormSet)
+        return super().get_changelist_formset(request, **kwargs)
+
+    def changelist_view(self, request, extra_context=None):
+        if not (request.method == "POST" and "_save" in request.POST):
+            return super().changelist_view(request, extra_context)
+        # Rows edited in the list: their version check's lock must hold
+        # until the save, which Django makes atomic only after validating.
+        with transaction.atomic(using=router.db_for_write(self.model)):
+            return super().changelist_view(request, extra_context)
 
     def history_form_view(self, request, *args, **kwargs):
         # django-simple-history's revert is not atomic as the change view

@@ -97,3 +97,25 @@ def test_a_case_study_reverted_from_a_stale_history_page_is_refused(
         refused.text
     )
     assert CaseStudy.objects.get(pk=case_study.pk).title_en == "Third title"
+
+
+def test_second_save_of_an_action_item_in_the_list_is_refused(
+    secretariat_client, second_secretariat_client
+):
+    item = ActionItemFactory(status="planned")
+    url = reverse("admin:casestudies_actionitem_changelist")
+    first = form_data(secretariat_client.get(url), _save="Save")
+    second = form_data(second_secretariat_client.get(url), _save="Save")
+
+    saved = secretariat_client.post(url, {**first, "form-0-status": "done"})
+    assert saved.status_code == 302
+    assert ActionItem.objects.get(pk=item.pk).status == "done"
+
+    refused = second_secretariat_client.post(
+        url, {**second, "form-0-status": "in_progress"}
+    )
+    assert refused.status_code == 200
+    assert "Someone else saved this action item while you were editing it" in (
+        refused.text
+    )
+    assert ActionItem.objects.get(pk=item.pk).status == "done"
