@@ -82,3 +82,19 @@ def pytest_runtest_setup(item):
 @pytest.hookimpl(tryfirst=True)
 def pytest_runtest_teardown(item, nextitem):
     _share_serialized_database()
+
+
+@pytest.fixture
+def second_secretariat_client(db):
+    """Another member of the secretariat, in a browser of their own."""
+    from django.contrib.auth.models import Group
+    from django.test import Client
+
+    from core.permissions import SECRETARIAT_GROUP
+    from tests.factories import StaffFactory
+
+    staff = StaffFactory(two_factor=True)
+    staff.groups.add(Group.objects.get(name=SECRETARIAT_GROUP))
+    client = Client()
+    client.force_login(staff)
+    return client
