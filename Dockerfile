@@ -14,6 +14,8 @@
 # Python's minor version and the Debian release, both pinned: a new default
 # Debian under the same tag would change system libraries under us.
 ARG PYTHON_IMAGE=python:3.12-slim-trixie
+# The database's major version (compose.yaml), on the same Debian release.
+ARG POSTGRES_IMAGE=postgres:15-trixie
 
 # ---- dependencies: a virtualenv with the runtime requirements only -----------
 # Its own stage so the final image has no pip cache or build leftovers, and a
@@ -22,8 +24,13 @@ FROM ${PYTHON_IMAGE} AS deps
 ENV PIP_DISABLE_PIP_VERSION_CHECK=1 \
     PIP_NO_CACHE_DIR=1
 RUN python -m venv /opt/venv
-COPY requirements.txt /tmp/requirements.txt
-RUN /opt/venv/bin/pip install --no-cache-dir --requirement /tmp/requirements.txt
+# The lock (`make lock`): every package with its hashes, nothing else.
+COPY requirements.lock /tmp/requirements.lock
+RUN /opt/venv/bin/pip install --no-cache-dir --require-hashes --no-deps \
+    --requirement /tmp/requirements.lock
+
+# ---- PostgreSQL client tools, matching compose.yaml's postgres:15 ------------
+FROM ${POSTGRES_IMAGE} AS pgclient
 
 # ---- runtime ------------------------------------------------------------------
 FROM ${PYTHON_IMAGE}
@@ -32,6 +39,18 @@ ENV PATH=/opt/venv/bin:$PATH \
     PYTHONUNBUFFERED=1 \
     DJANGO_SETTINGS_MODULE=cpdd_portal.settings.prod \
     PORT=8000
+
+# pg_dump and pg_restore for `manage.py backup` and `restore`, of the same
+# major version as compose.yaml's database (Debian's own client is newer, and
+# a newer pg_restore writes settings an older server rejects). They need only
+# libpq (stable across versions: Debian's) and the compression libraries; the
+# build fails here if one is missing.
+COPY --from=pgclient /usr/lib/postgresql/15/bin/pg_dump \
+    /usr/lib/postgresql/15/bin/pg_restore /usr/lib/postgresql/15/bin/
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends libpq5 liblz4-1 libzstd1 zlib1g \
+    && rm -rf /var/lib/apt/lists/* \
+    && /usr/lib/postgresql/15/bin/pg_dump --version
 
 RUN groupadd --system --gid 10001 cpdd \
     && useradd --system --no-log-init --uid 10001 --gid cpdd \
@@ -53,8 +72,8 @@ RUN SECRET_KEY=collectstatic-at-build-time-only-never-used-to-sign-anything \
     SMTP_HOST=localhost \
     python manage.py collectstatic --noinput --verbosity 1 \
     && python -m compileall -q -j 0 /app \
-    && mkdir -p /app/media /app/private-media \
-    && chown cpdd:cpdd /app/media /app/private-media
+    && mkdir -p /app/media /app/private-media /app/backups \
+    && chown cpdd:cpdd /app/media /app/private-media /app/backups
 
 # Numeric, so a platform (runAsNonRoot) can verify it is not root.
 USER 10001:10001

@@ -12,10 +12,21 @@ LOCAL_DB := 1
 export DATABASE_URL := postgres://postgres@127.0.0.1:$(CPDD_PGPORT)/cpdd
 endif
 
-.PHONY: run test bench setup venv db browser lint format messages stop-db check-deploy totp
+.PHONY: run test bench setup venv db browser lint format messages stop-db check-deploy totp lock
 
 venv:
-	@scripts/venv.sh requirements-dev.txt
+	@scripts/venv.sh requirements-dev.lock
+
+# Every package, transitive ones included, pinned with its hashes, for any
+# platform on Python 3.12: requirements.lock (the image) from requirements.txt,
+# requirements-dev.lock (make, CI) from requirements-dev.txt with the same
+# runtime versions. Run after changing requirements*.txt; UV_OFFLINE=1 resolves
+# from uv's cache alone.
+UV_COMPILE = .venv/bin/uv pip compile --quiet --generate-hashes --universal \
+	--python-version 3.12 --custom-compile-command "make lock"
+lock: venv
+	$(UV_COMPILE) requirements.txt -o requirements.lock
+	$(UV_COMPILE) requirements-dev.txt --constraint requirements.lock -o requirements-dev.lock
 
 db:
 ifdef LOCAL_DB
@@ -45,12 +56,15 @@ bench: venv db
 	@scripts/apt.sh wrk
 	$(PY) -m bench $(BENCH_ARGS)
 
+# django-upgrade rewrites what it would change, then fails (as in pre-commit).
 lint: venv
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+	git ls-files -z '*.py' | xargs -0 .venv/bin/django-upgrade --target-version 6.1
 	DJANGO_SETTINGS_MODULE=cpdd_portal.settings.test $(MANAGE) makemigrations --check --dry-run
 
 format: venv
+	git ls-files -z '*.py' | xargs -0 .venv/bin/django-upgrade --target-version 6.1 || true
 	$(PY) -m ruff check --fix .
 	$(PY) -m ruff format .
 

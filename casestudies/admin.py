@@ -13,6 +13,7 @@ from modeltranslation.admin import (
     TranslationTabularInline,
 )
 
+from core.admin import VersionedAdminMixin
 from core.history import HistoryAdmin
 
 from . import services
@@ -108,7 +109,9 @@ class CaseStudyResource(resources.ModelResource):
 
 
 @admin.register(CaseStudy)
-class CaseStudyAdmin(ExportActionMixin, HistoryAdmin, TabbedTranslationAdmin):
+class CaseStudyAdmin(
+    VersionedAdminMixin, ExportActionMixin, HistoryAdmin, TabbedTranslationAdmin
+):
     resource_classes = [CaseStudyResource]
     list_display = [
         "title",
@@ -279,7 +282,9 @@ class RecommendationResource(resources.ModelResource):
 
 
 @admin.register(Recommendation)
-class RecommendationAdmin(ExportActionMixin, HistoryAdmin, TabbedTranslationAdmin):
+class RecommendationAdmin(
+    VersionedAdminMixin, ExportActionMixin, HistoryAdmin, TabbedTranslationAdmin
+):
     resource_classes = [RecommendationResource]
     list_display = [
         "__str__",
@@ -415,7 +420,9 @@ class ActionItemResource(resources.ModelResource):
 
 
 @admin.register(ActionItem)
-class ActionItemAdmin(ExportActionMixin, HistoryAdmin, TabbedTranslationAdmin):
+class ActionItemAdmin(
+    VersionedAdminMixin, ExportActionMixin, HistoryAdmin, TabbedTranslationAdmin
+):
     resource_classes = [ActionItemResource]
     list_display = [
         "__str__",

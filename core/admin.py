@@ -1,16 +1,87 @@
+from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.utils import flatten_fieldsets
+from django.db import router, transaction
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 
 from . import mail
+from .forms import EDITED_VERSION, VersionedModelForm
 from .models import Commune, District, OutgoingMail, Province, Theme
 from .protection import ProtectedDeleteAdmin
 
 
+class _KeyAndVersionInput(forms.HiddenInput):
+    """The list of records shows a row's primary key as its only hidden
+    field: the version the row was shown at goes along with it."""
+
+    def __init__(self, form):
+        super().__init__()
+        self.form = form
+
+    def render(self, *args, **kwargs):
+        return super().render(*args, **kwargs) + str(self.form[EDITED_VERSION])
+
+
+class VersionedChangelistFormSet(forms.BaseModelFormSet):
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        form.fields[self.model._meta.pk.name].widget = _KeyAndVersionInput(form)
+
+
+class VersionedAdminMixin:
+    """The change form of a `core.models.Versioned` record, the history's
+    revert form and the rows edited in the list refuse a save over a version
+    that their user did not see, and say what differs. First in the admin's bases, so
+    that every form the admin builds is a versioned one (checked by
+    core.E001 and core.E002)."""
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = kwargs.get("form") or self.form
+        if not issubclass(form, VersionedModelForm):
+            kwargs["form"] = type(
+                form.__name__,
+                (VersionedModelForm, form),
+                {"__module__": form.__module__},
+            )
+        return super().get_form(request, obj, **kwargs)
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if EDITED_VERSION in flatten_fieldsets(fieldsets):
+            return fieldsets
+        return [
+            *fieldsets,
+            (None, {"fields": [EDITED_VERSION], "classes": ["hidden"]}),
+        ]
+
+    def get_changelist_form(self, request, **kwargs):
+        kwargs.setdefault("form", VersionedModelForm)
+        return super().get_changelist_form(request, **kwargs)
+
+    def get_changelist_formset(self, request, **kwargs):
+        kwargs.setdefault("formset", VersionedChangelistFormSet)
+        return super().get_changelist_formset(request, **kwargs)
+
+    def changelist_view(self, request, extra_context=None):
+        if not (request.method == "POST" and "_save" in request.POST):
+            return super().changelist_view(request, extra_context)
+        # Rows edited in the list: their version check's lock must hold
+        # until the save, which Django makes atomic only after validating.
+        with transaction.atomic(using=router.db_for_write(self.model)):
+            return super().changelist_view(request, extra_context)
+
+    def history_form_view(self, request, *args, **kwargs):
+        # django-simple-history's revert is not atomic as the change view
+        # is: the version check's lock must hold until the save.
+        with transaction.atomic(using=router.db_for_write(self.model)):
+            return super().history_form_view(request, *args, **kwargs)
+
+
 @admin.register(Province)
-class ProvinceAdmin(ProtectedDeleteAdmin, TranslationAdmin):
+class ProvinceAdmin(VersionedAdminMixin, ProtectedDeleteAdmin, TranslationAdmin):
     list_display = ["name", "name_km", "code", "iso_code", "kind"]
     list_filter = ["kind"]
     search_fields = ["name_en", "name_km", "gazetteer_name", "code"]
@@ -19,7 +90,7 @@ class ProvinceAdmin(ProtectedDeleteAdmin, TranslationAdmin):
 
 
 @admin.register(District)
-class DistrictAdmin(ProtectedDeleteAdmin, TranslationAdmin):
+class DistrictAdmin(VersionedAdminMixin, ProtectedDeleteAdmin, TranslationAdmin):
     list_display = ["name", "name_km", "code", "kind", "province"]
     list_filter = ["kind", "province"]
     list_select_related = ["province"]
@@ -28,7 +99,7 @@ class DistrictAdmin(ProtectedDeleteAdmin, TranslationAdmin):
 
 
 @admin.register(Commune)
-class CommuneAdmin(TranslationAdmin):
+class CommuneAdmin(VersionedAdminMixin, TranslationAdmin):
     list_display = ["name", "name_km", "code", "kind", "district"]
     list_filter = ["kind", "district__province"]
     list_select_related = ["district"]
@@ -37,7 +108,7 @@ class CommuneAdmin(TranslationAdmin):
 
 
 @admin.register(Theme)
-class ThemeAdmin(ProtectedDeleteAdmin, TranslationAdmin):
+class ThemeAdmin(VersionedAdminMixin, ProtectedDeleteAdmin, TranslationAdmin):
     list_display = ["name", "name_km", "position"]
     list_editable = ["position"]
     search_fields = ["name_en", "name_km"]

@@ -7,6 +7,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Places, themes and email")
 
     def ready(self):
+        from core import checks  # noqa: F401 (registers the system checks)
         from core.protection import protect_linked_records
 
         protect_linked_records(self)

@@ -26,6 +26,8 @@ from simple_history.admin import SimpleHistoryAdmin
 from simple_history.models import HistoricalRecords, to_historic
 from simple_history.utils import get_m2m_field_name, get_m2m_reverse_field_name
 
+from core.models import VersionField
+
 # Set on an instance by the save that recorded it; the link changes made
 # through that same instance (a form's save_m2m) complete that record.
 RECORD_ATTR = "_history_record"
@@ -118,13 +120,14 @@ class LinkedHistoricalRecords(HistoricalRecords):
 
 def register(model, **options):
     """Keep the history of `model`: its fields but those Django or the
-    database keep (creation and update times, search vectors), and its
+    database keep (creation and update times, search vectors, the version
+    counting saves: a revert takes the live row's and moves on), and its
     many-to-many links (those with a through model of their own are edited,
     and recorded, on their own)."""
     kept_for_us = [
         field.name
         for field in model._meta.concrete_fields
-        if isinstance(field, GeneratedField)
+        if isinstance(field, GeneratedField | VersionField)
         or getattr(field, "auto_now", False)
         or getattr(field, "auto_now_add", False)
     ]

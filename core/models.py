@@ -4,6 +4,72 @@ from django.db.models.functions import Upper
 from django.utils.translation import gettext_lazy as _
 
 
+class VersionField(models.PositiveIntegerField):
+    """How many times a row was saved. Every update sets it to the database's
+    value plus one (and reads the result back), so that a form can tell
+    whether the row changed since it was shown, whoever saved it meanwhile."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("default", 1)
+        kwargs.setdefault("editable", False)
+        super().__init__(*args, **kwargs)
+
+    def pre_save(self, model_instance, add):
+        if add:
+            return super().pre_save(model_instance, add)
+        return models.F(self.attname) + 1
+
+
+class Versioned(models.Model):
+    """A record that several people edit in place: forms built on
+    `core.forms.VersionedModelForm` (and the admin, through
+    `core.admin.VersionedAdminMixin`) refuse a save based on an older version."""
+
+    version = VersionField(
+        _("version"), help_text=_("Counts the saves, to detect conflicting edits.")
+    )
+
+    class Meta:
+        abstract = True
+
+    def save_base(self, *args, update_fields=None, **kwargs):
+        # Also when Django limits the update to the fields loaded (.only()).
+        if update_fields:
+            update_fields = {*update_fields, "version"}
+        super().save_base(*args, update_fields=update_fields, **kwargs)
+
+
+class VersionedPart(models.Model):
+    """A row that is part of another record (a contact of an organisation):
+    saving or deleting it is a change of that record, which gets a new
+    version too. `version_parent` names the foreign key to that record."""
+
+    version_parent = None
+
+    class Meta:
+        abstract = True
+
+    # Bookkeeping like auto_now, not business logic: whoever saves a part
+    # (a form, the admin, an import, a service) must not leave the record's
+    # version unchanged.
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        self.bump_parent_version()
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        self.bump_parent_version()
+        return result
+
+    def bump_parent_version(self):
+        field = self._meta.get_field(self.version_parent)
+        parent_pk = getattr(self, field.attname)
+        if parent_pk is not None:
+            field.related_model._base_manager.filter(pk=parent_pk).update(
+                version=models.F("version") + 1
+            )
+
+
 class PlaceQuerySet(models.QuerySet):
     def search(self, text):
         """Places whose English, Khmer or gazetteer name contains `text`.
@@ -21,7 +87,7 @@ class PlaceQuerySet(models.QuerySet):
         )
 
 
-class Place(models.Model):
+class Place(Versioned):
     """Common shape of the gazetteer's places: an NCDD code and names."""
 
     code = models.CharField(
@@ -121,7 +187,7 @@ class Commune(Place):
         verbose_name_plural = _("communes")
 
 
-class Theme(models.Model):
+class Theme(Versioned):
     """An area of work shared by organisations, activities and case studies."""
 
     slug = models.SlugField(_("slug"), unique=True)

@@ -118,7 +118,7 @@ class PublicPageCacheMiddleware:
         url = request.build_absolute_uri(request.path) + query
         key = versioned_key("public-page", get_language(), url)
         accepts_gzip = re_accepts_gzip.search(
-            request.META.get("HTTP_ACCEPT_ENCODING", "")
+            request.headers.get("accept-encoding", "")
         )
         cached = cache.get(f"{key}:gzip" if accepts_gzip else key)
         if cached is not None:

@@ -9,6 +9,7 @@ from import_export import fields, resources
 from import_export.admin import ExportActionMixin
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
+from core.admin import VersionedAdminMixin
 from core.history import HistoryAdmin
 from core.protection import ProtectedDeleteAdmin
 from members.models import Organization
@@ -116,7 +117,11 @@ class ActivityResource(resources.ModelResource):
 
 @admin.register(Activity)
 class ActivityAdmin(
-    ProtectedDeleteAdmin, ExportActionMixin, HistoryAdmin, TabbedTranslationAdmin
+    VersionedAdminMixin,
+    ProtectedDeleteAdmin,
+    ExportActionMixin,
+    HistoryAdmin,
+    TabbedTranslationAdmin,
 ):
     resource_classes = [ActivityResource]
     change_list_template = "admin/events/activity/change_list.html"
@@ -214,7 +219,7 @@ class ActivityAdmin(
 
 
 @admin.register(Project)
-class ProjectAdmin(HistoryAdmin, TabbedTranslationAdmin):
+class ProjectAdmin(VersionedAdminMixin, HistoryAdmin, TabbedTranslationAdmin):
     list_display = ["title", "acronym", "starts_on", "ends_on", "donor_names"]
     list_filter = ["provinces"]
     search_fields = ["title_en", "title_km", "acronym", "slug"]
@@ -258,7 +263,7 @@ class ExpiringFilter(admin.SimpleListFilter):
 
 
 @admin.register(Agreement)
-class AgreementAdmin(HistoryAdmin, TabbedTranslationAdmin):
+class AgreementAdmin(VersionedAdminMixin, HistoryAdmin, TabbedTranslationAdmin):
     list_display = ["title", "status", "signed_on", "ends_on", "party_names"]
     list_filter = [ExpiringFilter, "status", "provinces", "project"]
     date_hierarchy = "signed_on"
@@ -296,7 +301,9 @@ class AgreementAdmin(HistoryAdmin, TabbedTranslationAdmin):
 
 
 @admin.register(NewsPost)
-class NewsPostAdmin(ProtectedDeleteAdmin, HistoryAdmin, TabbedTranslationAdmin):
+class NewsPostAdmin(
+    VersionedAdminMixin, ProtectedDeleteAdmin, HistoryAdmin, TabbedTranslationAdmin
+):
     form = NewsPostAdminForm
     list_display = ["title", "status", "published_at", "is_live", "preview_link"]
     list_filter = ["status", "themes"]

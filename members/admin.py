@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from import_export.admin import ExportActionMixin
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationAdmin
 
+from core.admin import VersionedAdminMixin
 from core.history import HistoryAdmin
 from core.imports import PrivateImportExportMixin
 from core.protection import ProtectedDeleteAdmin
@@ -121,6 +122,7 @@ class ContributionInline(admin.TabularInline):
 
 @admin.register(Organization)
 class OrganizationAdmin(
+    VersionedAdminMixin,
     ProtectedDeleteAdmin,
     PrivateImportExportMixin,
     ExportActionMixin,
@@ -247,7 +249,7 @@ class OrganizationAdmin(
 
 
 @admin.register(Contact)
-class ContactAdmin(HistoryAdmin):
+class ContactAdmin(VersionedAdminMixin, HistoryAdmin):
     list_display = ["name", "organization", "position", "sex", "is_public"]
     list_filter = ["sex", "is_public"]
     list_select_related = ["organization"]
@@ -256,7 +258,9 @@ class ContactAdmin(HistoryAdmin):
 
 
 @admin.register(Contribution)
-class ContributionAdmin(PrivateImportExportMixin, ExportActionMixin, admin.ModelAdmin):
+class ContributionAdmin(
+    VersionedAdminMixin, PrivateImportExportMixin, ExportActionMixin, admin.ModelAdmin
+):
     resource_classes = [ContributionResource]
     list_display = [
         "organization",
@@ -274,7 +278,9 @@ class ContributionAdmin(PrivateImportExportMixin, ExportActionMixin, admin.Model
 
 
 @admin.register(WorkingGroup)
-class WorkingGroupAdmin(ProtectedDeleteAdmin, HistoryAdmin, TranslationAdmin):
+class WorkingGroupAdmin(
+    VersionedAdminMixin, ProtectedDeleteAdmin, HistoryAdmin, TranslationAdmin
+):
     delete_advice = _(
         "Untick “active” instead: the group and its members stay on record."
     )
@@ -287,7 +293,7 @@ class WorkingGroupAdmin(ProtectedDeleteAdmin, HistoryAdmin, TranslationAdmin):
 
 
 @admin.register(MembershipApplication)
-class MembershipApplicationAdmin(admin.ModelAdmin):
+class MembershipApplicationAdmin(VersionedAdminMixin, admin.ModelAdmin):
     list_display = [
         "name_en",
         "acronym",

@@ -2,13 +2,14 @@ from django import forms
 from django.contrib.auth import get_user_model, password_validation
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import VersionedInlineFormSet, VersionedModelForm
 from core.images import SafeImageField
 from core.models import Province, Theme
 
 from .models import Contact, MembershipApplication, Organization
 
 
-class OrganizationProfileForm(forms.ModelForm):
+class OrganizationProfileForm(VersionedModelForm):
     """What a representative keeps current. Status and slug stay with staff."""
 
     class Meta:
@@ -55,6 +56,7 @@ class OrganizationProfileForm(forms.ModelForm):
 ContactFormSet = forms.inlineformset_factory(
     Organization,
     Contact,
+    formset=VersionedInlineFormSet,
     fields=["name", "sex", "position", "phone", "email", "is_public"],
     extra=1,
     can_delete=True,

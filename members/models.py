@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.images import ResponsiveImageField
-from core.models import Province, Theme
+from core.models import Province, Theme, Versioned, VersionedPart
 from core.twofactor import has_staff_perm
 
 YEAR_VALIDATORS = [MinValueValidator(1900), MaxValueValidator(2100)]
@@ -79,7 +79,7 @@ class OrganizationQuerySet(models.QuerySet):
         )
 
 
-class Organization(models.Model):
+class Organization(Versioned):
     class Kind(models.TextChoices):
         LOCAL_NGO = "local_ngo", _("Local NGO")
         INGO = "ingo", _("International NGO")
@@ -295,8 +295,10 @@ class ContactQuerySet(models.QuerySet):
         return self.filter(is_public=True)
 
 
-class Contact(models.Model):
+class Contact(VersionedPart, Versioned):
     """A person at an organisation. Private unless marked public."""
+
+    version_parent = "organization"
 
     # Part of the organisation's record (an unlinked one may be deleted with
     # its contacts); each contact keeps a history of its own to restore.
@@ -307,7 +309,7 @@ class Contact(models.Model):
         verbose_name=_("organisation"),
     )
     name = models.CharField(_("name"), max_length=120)
-    sex = models.CharField(_("sex"), max_length=8, choices=Sex.choices)
+    sex = models.CharField(_("sex"), max_length=8, choices=Sex)
     position = models.CharField(_("position"), max_length=120, blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     email = models.EmailField(_("email"), blank=True)
@@ -328,7 +330,7 @@ class Contact(models.Model):
         return self.name
 
 
-class WorkingGroup(models.Model):
+class WorkingGroup(Versioned):
     name = models.CharField(_("name"), max_length=200)
     acronym = models.CharField(_("acronym"), max_length=20)
     slug = models.SlugField(_("slug"), unique=True)
@@ -365,8 +367,10 @@ class WorkingGroup(models.Model):
         return reverse("members:workinggroup-detail", kwargs={"slug": self.slug})
 
 
-class Contribution(models.Model):
+class Contribution(VersionedPart, Versioned):
     """An organisation's annual dues or block funding for one year."""
+
+    version_parent = "organization"
 
     class Currency(models.TextChoices):
         USD = "USD", _("US dollars")
@@ -414,7 +418,7 @@ class Contribution(models.Model):
         return self.paid_on is not None
 
 
-class MembershipApplication(models.Model):
+class MembershipApplication(Versioned):
     class Status(models.TextChoices):
         PENDING = "pending", _("Pending")
         APPROVED = "approved", _("Approved")
@@ -456,7 +460,7 @@ class MembershipApplication(models.Model):
     )
     # The contact person.
     contact_name = models.CharField(_("contact person"), max_length=120)
-    contact_sex = models.CharField(_("sex"), max_length=8, choices=Sex.choices)
+    contact_sex = models.CharField(_("sex"), max_length=8, choices=Sex)
     contact_position = models.CharField(_("position"), max_length=120, blank=True)
     contact_phone = models.CharField(_("phone"), max_length=40)
     contact_email = models.EmailField(_("email"))

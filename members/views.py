@@ -13,6 +13,7 @@ from django.views.generic.detail import SingleObjectMixin
 from django_filters.views import FilterView
 from django_ratelimit.decorators import ratelimit
 
+from core.forms import has_conflict
 from core.pagination import CachedCountPaginator
 from core.twofactor import needs_two_factor_setup, redirect_to_two_factor_setup
 
@@ -125,8 +126,14 @@ class OrganizationEditView(EditableOrganizationMixin, UpdateView):
     form_class = OrganizationProfileForm
     template_name = "members/organization_form.html"
 
+    @method_decorator(transaction.atomic)
+    def post(self, request, *args, **kwargs):
+        # Atomic: the form locks the organisation to check its version.
+        return super().post(request, *args, **kwargs)
+
     def form_invalid(self, form):
-        messages.error(self.request, _("Please correct the errors below."))
+        if not form.has_conflict:  # a conflict explains itself above the form
+            messages.error(self.request, _("Please correct the errors below."))
         return super().form_invalid(form)
 
     def form_valid(self, form):
@@ -151,14 +158,16 @@ class OrganizationContactsView(EditableOrganizationMixin, SingleObjectMixin, Vie
         self.object = self.get_object()
         return self.render(ContactFormSet(instance=self.object))
 
+    @method_decorator(transaction.atomic)
     def post(self, request, *args, **kwargs):
+        # Atomic: the formset locks the organisation to check its version.
         self.object = self.get_object()
         contacts = ContactFormSet(request.POST, instance=self.object)
         if not contacts.is_valid():
-            messages.error(request, _("Please correct the errors below."))
+            if not has_conflict(contacts.non_form_errors()):
+                messages.error(request, _("Please correct the errors below."))
             return self.render(contacts)
-        with transaction.atomic():
-            contacts.save()
+        contacts.save()
         messages.success(request, _("The contacts are saved."))
         return redirect("members:mine")
 

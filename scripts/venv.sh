@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Create .venv with Python 3.12+ and install the pinned requirements, once per
-# change of the requirements files.
+# Create .venv with Python 3.12+ and install the locked requirements (every
+# package, transitive ones included, each checked against its hash), once per
+# change of the lock. `make lock` writes the locks from requirements*.txt.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-req="${1:-requirements-dev.txt}"
+lock="${1:-requirements-dev.lock}"
 
 pick_python() {
   for cand in python3.12 python3.13 python3; do
@@ -26,10 +27,12 @@ if [ ! -x .venv/bin/python ] ||
   rm -rf .venv
   "$(pick_python)" -m venv .venv
 fi
-stamp=".venv/.installed-$(cat requirements.txt "$req" | md5sum | cut -c1-12)"
+stamp=".venv/.installed-$(md5sum <"$lock" | cut -c1-12)"
 if [ ! -f "$stamp" ]; then
   .venv/bin/python -m pip install -q --upgrade pip >/dev/null
-  .venv/bin/python -m pip install -q -r "$req"
+  # --no-deps: the lock already lists every dependency, so nothing unlisted
+  # (and unhashed) can come in.
+  .venv/bin/python -m pip install -q --require-hashes --no-deps -r "$lock"
   rm -f .venv/.installed-*
   touch "$stamp"
 fi

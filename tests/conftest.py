@@ -207,3 +207,19 @@ def wait_for(condition, *, timeout=30, interval=0.1):
             return value
         time.sleep(interval)
     raise AssertionError(f"Still false after {timeout} s: {condition}")
+
+
+@pytest.fixture
+def second_secretariat_client(db):
+    """Another member of the secretariat, in a browser of their own."""
+    from django.contrib.auth.models import Group
+    from django.test import Client
+
+    from core.permissions import SECRETARIAT_GROUP
+    from tests.factories import StaffFactory
+
+    staff = StaffFactory(two_factor=True)
+    staff.groups.add(Group.objects.get(name=SECRETARIAT_GROUP))
+    client = Client()
+    client.force_login(staff)
+    return client

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.images import ResponsiveImageField
-from core.models import District, Province, Theme
+from core.models import District, Province, Theme, Versioned, VersionedPart
 from core.richtext import plain_text
 from core.twofactor import sees_as_staff
 from events.models import Activity, NewsPost, Project
@@ -165,7 +165,7 @@ class CaseStudyQuerySet(models.QuerySet):
         )
 
 
-class CaseStudy(models.Model):
+class CaseStudy(Versioned):
     """A district-level study of civic engagement, and the joint
     recommendations that came out of it."""
 
@@ -346,9 +346,11 @@ class CaseStudy(models.Model):
         return plain_text(self.summary, 200)
 
 
-class RespondentGroup(models.Model):
+class RespondentGroup(VersionedPart):
     """People consulted by one method, by sex. The case study's totals are the
     sum of these rows (CaseStudyQuerySet.with_respondents), never typed."""
+
+    version_parent = "case_study"
 
     class Method(models.TextChoices):
         FOCUS_GROUP = "focus_group", _("Focus group discussion")
@@ -425,8 +427,10 @@ class RespondentGroup(models.Model):
         return self.female + self.male + self.other
 
 
-class CaseStudyPhoto(models.Model):
+class CaseStudyPhoto(VersionedPart):
     """A photo of the fieldwork, re-encoded without metadata (core.images)."""
+
+    version_parent = "case_study"
 
     # Part of the case study, edited in its form: deleted with it (the admin
     # lists it before), while what others refer to stops the deletion.

@@ -10,7 +10,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from core.figures import percent
-from core.models import District
+from core.models import District, Versioned, VersionedPart
 from members.models import Organization
 
 from .case_studies import CaseStudy
@@ -77,11 +77,13 @@ class RecommendationQuerySet(models.QuerySet):
         )
 
 
-class Recommendation(models.Model):
+class Recommendation(VersionedPart, Versioned):
     """A recommendation of a case study, usually endorsed jointly by the
     district administration and CSOs. Its status is that of its latest
     progress update, never stored here (see RecommendationQuerySet.with_status).
     """
+
+    version_parent = "case_study"
 
     Status = RecommendationStatus
 
@@ -173,9 +175,11 @@ class Recommendation(models.Model):
         return RecommendationStatus(self.current_status).label
 
 
-class ProgressUpdate(models.Model):
+class ProgressUpdate(VersionedPart):
     """A dated step in a recommendation's follow-up. The latest one gives the
     recommendation its status; record them with services.record_progress."""
+
+    version_parent = "recommendation"
 
     recommendation = models.ForeignKey(
         Recommendation,
@@ -185,9 +189,7 @@ class ProgressUpdate(models.Model):
         related_name="updates",
         verbose_name=_("recommendation"),
     )
-    status = models.CharField(
-        _("status"), max_length=12, choices=RecommendationStatus.choices
-    )
+    status = models.CharField(_("status"), max_length=12, choices=RecommendationStatus)
     date = models.DateField(_("date"), default=timezone.localdate)
     note = models.TextField(_("note"), blank=True)
     recorded_by = models.ForeignKey(
@@ -235,8 +237,10 @@ class ActionItemQuerySet(models.QuerySet):
         return self.filter(recommendation__in=Recommendation.objects.public())
 
 
-class ActionItem(models.Model):
+class ActionItem(VersionedPart, Versioned):
     """A step of the joint action plan that implements a recommendation."""
+
+    version_parent = "recommendation"
 
     class Status(models.TextChoices):
         PLANNED = "planned", _("Planned")

@@ -195,6 +195,20 @@ if env("MEDIA_S3_BUCKET", default=""):
         },
     }
 
+# Backups (manage.py backup / restore, cpdd_portal.backups): dated folders in
+# BACKUP_ROOT, kept BACKUP_KEEP_DAYS days, copied off-site to an S3-compatible
+# bucket when BACKUP_S3_BUCKET is set.
+BACKUP_ROOT = env.path("BACKUP_ROOT", default=BASE_DIR / "backups")
+BACKUP_KEEP_DAYS = env.int("BACKUP_KEEP_DAYS", default=14)
+BACKUP_S3 = {
+    "BUCKET": env("BACKUP_S3_BUCKET", default=""),
+    "PREFIX": env("BACKUP_S3_PREFIX", default="cpdd-portal"),
+    "ENDPOINT_URL": env("BACKUP_S3_ENDPOINT_URL", default=""),
+    "REGION": env("BACKUP_S3_REGION", default=""),
+    "ACCESS_KEY_ID": env("BACKUP_S3_ACCESS_KEY_ID", default=""),
+    "SECRET_ACCESS_KEY": env("BACKUP_S3_SECRET_ACCESS_KEY", default=""),
+}
+
 # Email: console in development, SMTP from the environment in production.
 DEFAULT_FROM_EMAIL = env(
     "DEFAULT_FROM_EMAIL", default="CPDD Portal <noreply@cpdd.org.kh>"

@@ -21,7 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from core.models import District, Province, Theme
+from core.models import District, Province, Theme, Versioned, VersionedPart
 from core.richtext import plain_text
 from core.twofactor import sees_as_staff
 from members.models import Organization, Representative, Sex, WorkingGroup
@@ -74,7 +74,7 @@ def visible_q(user, field="visibility"):
     return condition
 
 
-class Project(models.Model):
+class Project(Versioned):
     """A funded programme the secretariat runs; activities and MoUs belong to it."""
 
     title = models.CharField(_("title"), max_length=255)
@@ -296,7 +296,7 @@ class ActivityQuerySet(models.QuerySet):
         )
 
 
-class Activity(models.Model):
+class Activity(Versioned):
     """Something the coalition did or will do: a workshop, meeting, MoU signing…"""
 
     class Kind(models.TextChoices):
@@ -376,7 +376,7 @@ class Activity(models.Model):
     visibility = models.CharField(
         _("visibility"),
         max_length=10,
-        choices=Visibility.choices,
+        choices=Visibility,
         default=Visibility.PUBLIC,
         help_text=_(
             "Members only: seen by members' representatives and the secretariat. "
@@ -506,7 +506,7 @@ TYPED_GROUPS = [
 ]
 
 
-class ParticipationFigure(models.Model):
+class ParticipationFigure(VersionedPart):
     """How many people of one stakeholder group took part, by sex.
 
     The rule that keeps people from being counted twice: people whom a member
@@ -516,6 +516,8 @@ class ParticipationFigure(models.Model):
     else. An activity's totals (ActivityQuerySet.with_participation) are the sum
     of both and are never stored.
     """
+
+    version_parent = "activity"
 
     # Part of the activity, edited in its form: deleted with it (the admin
     # lists it before), while what others refer to stops the deletion.

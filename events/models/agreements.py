@@ -6,7 +6,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.models import Province
+from core.models import Province, Versioned
 from members.models import Organization
 
 from ..files import agreement_upload_to, private_storage, validate_document
@@ -27,7 +27,7 @@ class AgreementQuerySet(models.QuerySet):
         )
 
 
-class Agreement(models.Model):
+class Agreement(Versioned):
     """A memorandum of understanding (MoU) between CPDD and its partners."""
 
     class Status(models.TextChoices):

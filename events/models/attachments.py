@@ -5,6 +5,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from core.images import ResponsiveImageField
+from core.models import VersionedPart
 
 from ..files import document_upload_to, private_storage, validate_document
 from .activities import Activity, Visibility, visible_q
@@ -17,9 +18,11 @@ class ActivityDocumentQuerySet(models.QuerySet):
         return self.filter(visible_q(user, "activity__visibility"), visible_q(user))
 
 
-class ActivityDocument(models.Model):
+class ActivityDocument(VersionedPart):
     """An agenda, minutes or report. Kept in private storage and downloaded
     through a view that checks who is asking."""
+
+    version_parent = "activity"
 
     class Kind(models.TextChoices):
         AGENDA = "agenda", _("Agenda")
@@ -84,9 +87,11 @@ class ActivityPhotoQuerySet(models.QuerySet):
         return self.filter(visible_q(user, "activity__visibility"))
 
 
-class ActivityPhoto(models.Model):
+class ActivityPhoto(VersionedPart):
     """A photo of an activity, re-encoded without metadata (core.images), in
     private storage so that members-only activities keep their photos."""
+
+    version_parent = "activity"
 
     # Part of the activity, edited in its form: deleted with it (the admin
     # lists it before), while what others refer to stops the deletion.

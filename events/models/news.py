@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.images import ResponsiveImageField
-from core.models import Theme
+from core.models import Theme, Versioned
 from core.richtext import plain_text
 
 from .activities import Activity
@@ -42,7 +42,7 @@ class NewsPostQuerySet(models.QuerySet):
         return self.prefetch_related("themes").order_by("-published_at", "-pk")
 
 
-class NewsPost(models.Model):
+class NewsPost(Versioned):
     """The public report of an activity, or an announcement."""
 
     class Status(models.TextChoices):

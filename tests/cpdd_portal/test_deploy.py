@@ -107,10 +107,41 @@ def test_production_is_https_only():
     assert settings["CSRF_COOKIE_SECURE"] is True
     assert settings["SECURE_SSL_REDIRECT"] is True
     assert settings["SECURE_PROXY_SSL_HEADER"] == ["HTTP_X_FORWARDED_PROTO", "https"]
-    # Browsers' HSTS preload list requires at least a year and subdomains.
-    assert settings["SECURE_HSTS_PRELOAD"] is True
+
+
+def test_hsts_starts_short_and_binds_no_subdomain_until_switched_on():
+    # A certificate mistake on day one must not lock visitors out for a year,
+    # nor bind subdomains the coalition may not serve over HTTPS.
+    settings = production_settings()
+    assert 0 < settings["SECURE_HSTS_SECONDS"] <= 60 * 60
+    assert settings["SECURE_HSTS_INCLUDE_SUBDOMAINS"] is False
+    assert settings["SECURE_HSTS_PRELOAD"] is False
+
+
+def test_hsts_switches_and_max_age_come_from_the_environment():
+    settings = production_settings(
+        SECURE_HSTS_SECONDS="31536000",
+        SECURE_HSTS_INCLUDE_SUBDOMAINS="true",
+        SECURE_HSTS_PRELOAD="true",
+    )
+    assert settings["SECURE_HSTS_SECONDS"] == 31536000
     assert settings["SECURE_HSTS_INCLUDE_SUBDOMAINS"] is True
-    assert settings["SECURE_HSTS_SECONDS"] >= 365 * 24 * 60 * 60
+    assert settings["SECURE_HSTS_PRELOAD"] is True
+
+
+@pytest.mark.parametrize("switched_on", ["false", "true"])
+def test_check_deploy_is_clean_with_hsts_switches_off_or_on(switched_on):
+    done = run_python(
+        "import runpy, sys\n"
+        "sys.argv = ['manage.py', 'check', '--deploy', '--fail-level', 'WARNING']\n"
+        "runpy.run_path('manage.py', run_name='__main__')\n",
+        production_env(
+            SECURE_HSTS_INCLUDE_SUBDOMAINS=switched_on,
+            SECURE_HSTS_PRELOAD=switched_on,
+        ),
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "WARNING" not in done.stdout + done.stderr
 
 
 def test_health_check_is_reachable_over_http():

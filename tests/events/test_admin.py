@@ -139,6 +139,7 @@ def test_secretariat_marks_attendance_which_feeds_the_totals(secretariat_client)
     RegistrationFactory(activity=activity, sex="male")
     data = activity_form(
         slug=activity.slug,
+        edited_version=Activity.objects.get(pk=activity.pk).version,
         **management("participation", total=1, initial=1),
         **{
             "participation-0-id": activity.participation.get().pk,
@@ -186,6 +187,7 @@ def test_photos_uploaded_in_the_admin_are_cleaned_and_get_thumbnails(
     activity = ActivityFactory()
     data = activity_form(
         slug=activity.slug,
+        edited_version=Activity.objects.get(pk=activity.pk).version,
         **management("photos", total=1),
         **{
             "photos-0-image": jpeg_with_gps(),
@@ -225,6 +227,7 @@ def test_bad_documents_are_refused_with_a_clear_message(
     activity = ActivityFactory()
     data = activity_form(
         slug=activity.slug,
+        edited_version=Activity.objects.get(pk=activity.pk).version,
         **management("documents", total=1),
         **{
             "documents-0-kind": "minutes",

@@ -5,7 +5,7 @@ from django.urls import reverse
 from PIL import Image
 
 from core.models import Province, Theme
-from members.models import Contact, WorkingGroup
+from members.models import Contact, Organization, WorkingGroup
 from tests.factories import (
     ContactFactory,
     OrganizationFactory,
@@ -197,7 +197,9 @@ def test_ordinary_signed_in_user_cannot_edit_organization(client):
 
 
 def profile_data(organization, **changes):
+    """The profile form as its page shows it now (at the saved version)."""
     data = {
+        "edited_version": Organization.objects.get(pk=organization.pk).version,
         "name_en": organization.name_en,
         "name_km": organization.name_km,
         "acronym": organization.acronym,
@@ -251,6 +253,7 @@ def test_representative_adds_a_contact_on_its_own_page(client):
         {
             "contacts-TOTAL_FORMS": "1",
             "contacts-INITIAL_FORMS": "0",
+            "contacts-edited_version": link.organization.version,
             "contacts-MIN_NUM_FORMS": "0",
             "contacts-MAX_NUM_FORMS": "1000",
             "contacts-0-name": "Chan Sreymom",
@@ -274,6 +277,7 @@ def test_a_bad_contact_is_refused_in_khmer_and_nothing_is_saved(client):
         {
             "contacts-TOTAL_FORMS": "1",
             "contacts-INITIAL_FORMS": "0",
+            "contacts-edited_version": link.organization.version,
             "contacts-0-name": "Chan Sreymom",
             "contacts-0-sex": "female",
             "contacts-0-email": "not an email",
