@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("core", "0005_site_name"),
+        ("core", "0006_record_versions_for_conflicting_edits"),
     ]
 
     operations = [

@@ -22,6 +22,6 @@ def revoke(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("core", "0006_mail_queue_and_periodic_jobs")]
+    dependencies = [("core", "0007_mail_queue_and_periodic_jobs")]
 
     operations = [migrations.RunPython(grant, revoke)]
