@@ -3,6 +3,7 @@
 Each environment module (dev, test, prod) imports this one and changes little.
 """
 
+import ipaddress
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -20,6 +21,12 @@ DEBUG = env.bool("DEBUG", default=False)
 SECRET_KEY = env("SECRET_KEY")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+# The reverse proxies (addresses or networks) whose X-Forwarded-For and
+# X-Forwarded-Proto are believed; anyone else's are dropped
+# (cpdd_portal.proxy). Checked here so a typo stops the start-up.
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=["127.0.0.1", "::1"])
+for _proxy in TRUSTED_PROXIES:
+    ipaddress.ip_network(_proxy, strict=False)
 
 INSTALLED_APPS = [
     # modeltranslation must come before the admin to patch its forms.
@@ -49,6 +56,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: everything after it sees the visitor's address in REMOTE_ADDR.
+    "cpdd_portal.proxy.ClientAddressMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
