@@ -175,6 +175,10 @@ STORAGES = {
 # Members-only and internal files (documents, photos, MoUs) live outside
 # MEDIA_ROOT and are served by a view that checks who is asking.
 PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=BASE_DIR / "private-media")
+# Behind the reverse proxy (deploy/Caddyfile): the URL prefix under which it
+# sends PRIVATE_MEDIA_ROOT's files when a view answers with X-Accel-Redirect
+# (core.files). Empty: Django streams them itself.
+PRIVATE_MEDIA_ACCEL_REDIRECT = env("PRIVATE_MEDIA_ACCEL_REDIRECT", default="")
 if env("MEDIA_S3_BUCKET", default=""):
     # Stateless web containers keep uploads on S3-compatible storage.
     STORAGES["default"] = {
