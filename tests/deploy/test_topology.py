@@ -17,14 +17,12 @@ from types import SimpleNamespace
 
 import pytest
 from django.conf import settings
-from django.core.management import call_command
-from django.db import connection
 from django.test import Client, override_settings
 from django.urls import reverse
 from PIL import Image
 
 from cpdd_portal.settings.base import cache_config
-from tests.deploy.topology import Topology, request
+from tests.deploy.topology import Topology, database_copy, request
 from tests.factories import (
     ActivityDocumentFactory,
     ActivityFactory,
@@ -38,13 +36,11 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture(scope="module")
 def topology(django_db_setup, django_db_blocker, tmp_path_factory):
-    with django_db_blocker.unblock():
-        database = connection.settings_dict
-    url = "postgres://{USER}@{HOST}:{PORT}/{NAME}".format(**database)
-    if database["PASSWORD"]:
-        url = url.replace("@", f":{database['PASSWORD']}@", 1)
     folder = tmp_path_factory.mktemp("topology")
-    with Topology(folder, database_url=url, secret_key=settings.SECRET_KEY) as running:
+    with (
+        database_copy(django_db_blocker) as url,
+        Topology(folder, database_url=url, secret_key=settings.SECRET_KEY) as running,
+    ):
         yield running
 
 
@@ -57,8 +53,7 @@ def session_of(user):
 
 @pytest.fixture(scope="module")
 def world(topology, django_db_blocker):
-    """What the visitors find, committed once for the servers to read (and
-    emptied afterwards, as transactional tests leave the database)."""
+    """What the visitors find, committed for the servers to read."""
     with (
         django_db_blocker.unblock(),
         override_settings(
@@ -80,7 +75,6 @@ def world(topology, django_db_blocker):
             provinces=[p.pk for p in uploader.organization.provinces.all()],
             uploader=session_of(uploader.user),
         )
-        call_command("flush", interactive=False, verbosity=0)
 
 
 def form_token(response):

@@ -16,6 +16,7 @@ import socket
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 from bench.server import BASE_DIR, Gunicorn, free_port
@@ -88,7 +89,9 @@ class Topology:
     """gunicorn and Caddy (and, later, the background worker), started in
     order and stopped in reverse, whatever happens in between."""
 
-    def __init__(self, folder, *, database_url, secret_key, web_timeout=5):
+    def __init__(
+        self, folder, *, database_url, secret_key, web_timeout=5, webs=1, redis=False
+    ):
         self.folder = Path(folder)
         self.media_root = self.folder / "media"
         self.private_media_root = self.folder / "private-media"
@@ -117,8 +120,11 @@ class Topology:
             "GUNICORN_TIMEOUT": str(web_timeout),
             "REQUEST_LOG_LEVEL": "INFO",
         }
+        self.web_count = webs
+        self.redis = redis
+        self.webs = []
         self.web = None
-        self.processes = []
+        self.running = []  # in start order, stopped in reverse
 
     def __enter__(self):
         try:
@@ -133,8 +139,34 @@ class Topology:
 
     def start(self):
         collect_static(self.env)
-        self.web = Gunicorn(self.env, workers=1, log_path=self.folder / "web.log")
-        self.web.start()
+        if self.redis:
+            # Debian's redis-server, as compose's optional `redis` profile: the
+            # page cache, content versions and rate limits of every web process.
+            port = free_port()
+            self.env["CACHE_URL"] = f"redis://127.0.0.1:{port}/0"
+            self.spawn(
+                "redis",
+                [
+                    shutil.which("redis-server") or "redis-server",
+                    "--port",
+                    str(port),
+                    "--bind",
+                    "127.0.0.1",
+                    "--save",
+                    "",
+                    "--appendonly",
+                    "no",
+                ],
+                self.env,
+            )
+            _wait_for_port(port, *self.running[-1][1:])
+        for n in range(self.web_count):
+            log_path = self.folder / ("web.log" if n == 0 else f"web{n + 1}.log")
+            web = Gunicorn(self.env, workers=1, log_path=log_path)
+            self.running.append((f"web{n + 1}", web, log_path))
+            web.start()
+            self.webs.append(web)
+        self.web = self.webs[0]
         self.start_proxy()
         # The background worker (`manage.py db_worker`) starts here, with
         # self.spawn("worker", [sys.executable, "manage.py", "db_worker"], ...).
@@ -147,14 +179,15 @@ class Topology:
             "XDG_CONFIG_HOME": str(self.folder / "caddy-config"),
             "CADDY_GLOBAL_OPTIONS": "default_bind 127.0.0.1",
             "SITE_ADDRESS": self.url,
-            "UPSTREAM": f"127.0.0.1:{self.web.port}",
+            # Several addresses: Caddy spreads the requests over them.
+            "UPSTREAM": " ".join(f"127.0.0.1:{web.port}" for web in self.webs),
             "STATIC_DIR": str(STATIC_ROOT),
             "MEDIA_DIR": str(self.media_root),
             "PRIVATE_MEDIA_DIR": str(self.private_media_root),
         }
         command = [caddy_binary(), "run", "--config", str(CADDYFILE)]
         self.spawn("proxy", [*command, "--adapter", "caddyfile"], env)
-        _wait_for_port(self.port, *self.processes[-1][1:])
+        _wait_for_port(self.port, *self.running[-1][1:])
 
     def spawn(self, name, command, env):
         log_path = self.folder / f"{name}.log"
@@ -167,21 +200,21 @@ class Topology:
                 stderr=subprocess.STDOUT,
                 start_new_session=True,
             )
-        self.processes.append((name, process, log_path))
+        self.running.append((name, process, log_path))
         return process
 
     def stop(self):
-        for _name, process, _log in reversed(self.processes):
-            if process.poll() is None:
+        for _name, process, _log in reversed(self.running):
+            if isinstance(process, Gunicorn):
+                process.stop()
+            elif process.poll() is None:
                 process.send_signal(signal.SIGTERM)
                 try:
                     process.wait(10)
                 except subprocess.TimeoutExpired:
                     os.killpg(process.pid, signal.SIGKILL)
                     process.wait()
-        self.processes = []
-        if self.web is not None:
-            self.web.stop()
+        self.running = []
 
     def web_log(self):
         return (self.folder / "web.log").read_text(errors="replace")
@@ -230,3 +263,38 @@ def request(
         return Response(connection.getresponse())
     finally:
         connection.close()
+
+
+@contextmanager
+def database_copy(django_db_blocker):
+    """A copy of the test database (its migrations' data included) for the
+    servers and this process to share, committed as they go, and dropped at
+    the end: the test database itself stays as it was. Yields its URL."""
+    from django.db import connection
+
+    with django_db_blocker.unblock():
+        original = connection.settings_dict["NAME"]
+        copy = f"{original}_deploy_{os.getpid()}"
+        # A template database must have no one connected to it.
+        connection.close()
+        with connection._nodb_cursor() as cursor:
+            cursor.execute(f'DROP DATABASE IF EXISTS "{copy}"')
+            cursor.execute(f'CREATE DATABASE "{copy}" TEMPLATE "{original}"')
+        connection.settings_dict["NAME"] = copy
+        try:
+            yield database_url()
+        finally:
+            connection.close()
+            connection.settings_dict["NAME"] = original
+            with connection._nodb_cursor() as cursor:
+                cursor.execute(f'DROP DATABASE IF EXISTS "{copy}" WITH (FORCE)')
+
+
+def database_url():
+    from django.db import connection
+
+    database = connection.settings_dict
+    url = "postgres://{USER}@{HOST}:{PORT}/{NAME}".format(**database)
+    if database["PASSWORD"]:
+        url = url.replace("@", f":{database['PASSWORD']}@", 1)
+    return url
