@@ -9,7 +9,7 @@ import subprocess
 
 import yaml
 
-from tests.deploy.topology import CADDYFILE, caddy_binary, caddy_env
+from bench.server import CADDYFILE, caddy_binary, caddy_env
 
 BASE_DIR = CADDYFILE.parent.parent
 

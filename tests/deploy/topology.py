@@ -9,7 +9,6 @@ they come from the environment in both.
 import hashlib
 import http.client
 import os
-import re
 import shutil
 import signal
 import socket
@@ -19,33 +18,15 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
-from bench.server import BASE_DIR, Gunicorn, free_port
+from bench.server import (
+    BASE_DIR,
+    Caddy,
+    Gunicorn,
+    free_port,
+)
 
-CADDYFILE = BASE_DIR / "deploy" / "Caddyfile"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATIC_STAMP = STATIC_ROOT / ".collected-from"
-# Caddy 2.6 (Debian 12) names request buffering differently from the current
-# Caddy of compose.yaml's image (see the Caddyfile).
-LEGACY_REQUEST_BUFFERS = "buffer_requests\nmax_buffer_size 64MB"
-
-
-def caddy_binary():
-    caddy = shutil.which("caddy")
-    if caddy is None:
-        raise RuntimeError(
-            "Caddy is missing: `make test` installs it (scripts/apt.sh caddy)."
-        )
-    return caddy
-
-
-def caddy_env():
-    """What the Caddyfile needs from this Caddy's version."""
-    version = subprocess.run(  # noqa: S603
-        [caddy_binary(), "version"], capture_output=True, text=True, check=True
-    ).stdout
-    if re.match(r"v?2\.[0-6]\.", version):
-        return {"CADDY_REQUEST_BUFFERS": LEGACY_REQUEST_BUFFERS}
-    return {}
 
 
 def _static_fingerprint():
@@ -98,8 +79,7 @@ class Topology:
         self.cache_folder = self.folder / "cache"
         for path in (self.media_root, self.private_media_root, self.cache_folder):
             path.mkdir(parents=True, exist_ok=True)
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
+        self.port = self.url = None  # the proxy's, once started
         self.env = {
             "PATH": os.environ["PATH"],
             "LANG": "C.UTF-8",
@@ -123,7 +103,7 @@ class Topology:
         self.web_count = webs
         self.redis = redis
         self.webs = []
-        self.web = None
+        self.web = self.proxy = None
         self.running = []  # in start order, stopped in reverse
 
     def __enter__(self):
@@ -172,22 +152,17 @@ class Topology:
         # self.spawn("worker", [sys.executable, "manage.py", "db_worker"], ...).
 
     def start_proxy(self):
-        env = {
-            **self.env,
-            **caddy_env(),
-            "XDG_DATA_HOME": str(self.folder / "caddy-data"),
-            "XDG_CONFIG_HOME": str(self.folder / "caddy-config"),
-            "CADDY_GLOBAL_OPTIONS": "default_bind 127.0.0.1",
-            "SITE_ADDRESS": self.url,
-            # Several addresses: Caddy spreads the requests over them.
-            "UPSTREAM": " ".join(f"127.0.0.1:{web.port}" for web in self.webs),
-            "STATIC_DIR": str(STATIC_ROOT),
-            "MEDIA_DIR": str(self.media_root),
-            "PRIVATE_MEDIA_DIR": str(self.private_media_root),
-        }
-        command = [caddy_binary(), "run", "--config", str(CADDYFILE)]
-        self.spawn("proxy", [*command, "--adapter", "caddyfile"], env)
-        _wait_for_port(self.port, *self.running[-1][1:])
+        self.proxy = Caddy(
+            [f"127.0.0.1:{web.port}" for web in self.webs],
+            folder=self.folder,
+            static_dir=STATIC_ROOT,
+            media_dir=self.media_root,
+            private_dir=self.private_media_root,
+        )
+        self.running.append(("proxy", self.proxy, self.proxy.log_path))
+        self.proxy.start()
+        self.port = self.proxy.port
+        self.url = self.proxy.url
 
     def spawn(self, name, command, env):
         log_path = self.folder / f"{name}.log"
@@ -205,7 +180,7 @@ class Topology:
 
     def stop(self):
         for _name, process, _log in reversed(self.running):
-            if isinstance(process, Gunicorn):
+            if isinstance(process, Gunicorn | Caddy):
                 process.stop()
             elif process.poll() is None:
                 process.send_signal(signal.SIGTERM)
