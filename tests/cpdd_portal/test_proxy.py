@@ -24,7 +24,10 @@ def behind_a_proxy(settings):
 
 
 def apply(client, **meta):
-    return client.post(reverse("members:apply"), {}, **meta)
+    """Whether the join form refuses the application as one too many."""
+    response = client.post(reverse("members:apply"), {}, **meta)
+    # A form error today; a 429 page once the join form answers that way.
+    return response.status_code == 429 or "Too many applications" in response.text
 
 
 def test_a_forged_forwarded_for_from_outside_cannot_escape_the_rate_limit(client):
@@ -32,18 +35,15 @@ def test_a_forged_forwarded_for_from_outside_cannot_escape_the_rate_limit(client
     # from somewhere else, and all of them count against the sender.
     for n in range(5):
         apply(client, REMOTE_ADDR=VISITOR, HTTP_X_FORWARDED_FOR=f"192.0.2.{n}")
-    response = apply(client, REMOTE_ADDR=VISITOR, HTTP_X_FORWARDED_FOR="192.0.2.99")
-    assert "Too many applications" in response.text
+    assert apply(client, REMOTE_ADDR=VISITOR, HTTP_X_FORWARDED_FOR="192.0.2.99")
 
 
 def test_the_proxy_s_visitors_are_counted_one_by_one(client):
     for _ in range(5):
-        apply(client, REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR=VISITOR)
-    limited = apply(client, REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR=VISITOR)
-    assert "Too many applications" in limited.text
+        assert not apply(client, REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR=VISITOR)
+    assert apply(client, REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR=VISITOR)
     # Another visitor behind the same proxy is not limited by the first one.
-    other = apply(client, REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR=OTHER_VISITOR)
-    assert "Too many applications" not in other.text
+    assert not apply(client, REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR=OTHER_VISITOR)
 
 
 def test_a_visitor_cannot_choose_the_address_through_the_proxy(client):
@@ -52,10 +52,9 @@ def test_a_visitor_cannot_choose_the_address_through_the_proxy(client):
     for n in range(5):
         forged = f"192.0.2.{n}, {VISITOR}"
         apply(client, REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR=forged)
-    response = apply(
+    assert apply(
         client, REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR=f"192.0.2.99, {VISITOR}"
     )
-    assert "Too many applications" in response.text
 
 
 def test_sign_in_failures_are_limited_per_visitor_behind_the_proxy(client):
