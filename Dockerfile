@@ -16,6 +16,9 @@
 ARG PYTHON_IMAGE=python:3.12-slim-trixie
 # The database's major version (compose.yaml), on the same Debian release.
 ARG POSTGRES_IMAGE=postgres:15-trixie
+# The reverse proxy (compose.yaml's `proxy`, target `proxy`): Caddy's minor
+# version pinned, its patch releases taken.
+ARG CADDY_IMAGE=caddy:2.11-alpine
 
 # ---- dependencies: a virtualenv with the runtime requirements only -----------
 # Its own stage so the final image has no pip cache or build leftovers, and a
@@ -33,7 +36,7 @@ RUN /opt/venv/bin/pip install --no-cache-dir --require-hashes --no-deps \
 FROM ${POSTGRES_IMAGE} AS pgclient
 
 # ---- runtime ------------------------------------------------------------------
-FROM ${PYTHON_IMAGE}
+FROM ${PYTHON_IMAGE} AS web
 ENV PATH=/opt/venv/bin:$PATH \
     PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
@@ -85,3 +88,14 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
     CMD ["python", "-c", "import os, urllib.request as u; host = (os.environ.get('ALLOWED_HOSTS') or 'localhost').split(',')[0].strip().lstrip('*.') or 'localhost'; u.urlopen(u.Request('http://127.0.0.1:%s/healthz' % os.environ.get('PORT', '8000'), headers={'Host': host}), timeout=4)"]
 
 CMD ["gunicorn", "-c", "gunicorn.conf.py", "cpdd_portal.wsgi"]
+
+# ---- proxy: Caddy with this build's static files ----------------------------
+# Built from the same sources, so the pages and the hashed static names they
+# refer to always match. The Caddyfile is mounted by compose.yaml (copied here
+# too, so the image also runs on its own).
+FROM ${CADDY_IMAGE} AS proxy
+COPY --from=web /app/staticfiles /srv/static
+COPY deploy/Caddyfile /etc/caddy/Caddyfile
+
+# ---- the default target: the web image ---------------------------------------
+FROM web

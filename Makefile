@@ -12,7 +12,7 @@ LOCAL_DB := 1
 export DATABASE_URL := postgres://postgres@127.0.0.1:$(CPDD_PGPORT)/cpdd
 endif
 
-.PHONY: run test bench setup venv db browser lint format messages stop-db check-deploy totp lock
+.PHONY: run test test-deploy bench setup venv db browser proxy lint format messages stop-db check-deploy totp lock
 
 venv:
 	@scripts/venv.sh requirements-dev.lock
@@ -36,6 +36,10 @@ endif
 browser:
 	@scripts/apt.sh chromium fonts-khmeros
 
+# What tests/deploy/ runs natively in place of compose's containers.
+proxy:
+	@scripts/apt.sh caddy
+
 setup: venv db
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo_data
@@ -49,8 +53,13 @@ run: setup
 totp: venv
 	@$(MANAGE) demo_totp
 
-test: venv db browser lint
+test: venv db browser proxy lint
 	DJANGO_SETTINGS_MODULE=cpdd_portal.settings.test $(PY) -m pytest
+
+# The production topology only (also part of `make test`): Caddy with
+# deploy/Caddyfile in front of gunicorn with production settings.
+test-deploy: venv db proxy
+	DJANGO_SETTINGS_MODULE=cpdd_portal.settings.test $(PY) -m pytest tests/deploy
 
 bench: venv db
 	@scripts/apt.sh wrk

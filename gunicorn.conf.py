@@ -98,9 +98,13 @@ keepalive = 5
 # The cost: a HUP cannot reload code, which a container deploy never does.
 preload_app = os.environ.get("GUNICORN_PRELOAD", "true").lower() in {"1", "true", "yes"}
 
-# Which proxies may set X-Forwarded-* (scheme, client address): the load
-# balancer's addresses, or "*" where only the load balancer can reach us.
-forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
+# Which proxies may set the scheme (X-Forwarded-Proto): the same ones Django
+# believes about the visitor's address (TRUSTED_PROXIES, cpdd_portal.proxy).
+forwarded_allow_ips = (
+    os.environ.get("FORWARDED_ALLOW_IPS")
+    or os.environ.get("TRUSTED_PROXIES")
+    or "127.0.0.1,::1"
+)
 
 accesslog = os.environ.get("GUNICORN_ACCESSLOG", "-")
 if accesslog.lower() in {"", "off", "none"}:

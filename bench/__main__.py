@@ -10,13 +10,14 @@ import subprocess
 import sys
 import time
 from collections import defaultdict
+from contextlib import contextmanager
 
 from bench import report
 from bench.database import bench_database_url, manage, prepare, server_version
 from bench.load import ACCEPT_ENCODING, run_wrk, wrk_version
 from bench.measure import count_queries, fetch, first_visit, signed_in_cookie
 from bench.pages import FIRST_VISIT, HEALTHZ, PAGES
-from bench.server import BASE_DIR, Gunicorn, memory_kib
+from bench.server import BASE_DIR, Caddy, Gunicorn, memory_kib
 
 RESULTS_DIR = BASE_DIR / "bench" / ".results"
 
@@ -40,6 +41,12 @@ def parse_args(argv):
     )
     parser.add_argument(
         "--quick", action="store_true", help="3 s per page, 1 s warm-up"
+    )
+    parser.add_argument(
+        "--proxy",
+        action="store_true",
+        help="load the pages through Caddy (deploy/Caddyfile) in front of gunicorn,"
+        " as production serves them",
     )
     parser.add_argument(
         "--write-results",
@@ -272,23 +279,28 @@ def run(args):
     notes = []
     rows = []
     log_path = RESULTS_DIR / "gunicorn.log"
-    with Gunicorn(env, workers=args.workers, log_path=log_path) as server:
+    with (
+        Gunicorn(env, workers=args.workers, log_path=log_path) as server,
+        proxy_in_front(server, args) as front,
+    ):
         print(
             f"gunicorn: {args.workers} sync workers on {server.url}"
             f" (log: {log_path.relative_to(BASE_DIR)})",
             flush=True,
         )
+        if front is not server:
+            print(f"Caddy (deploy/Caddyfile) in front: {front.url}", flush=True)
         for page in [HEALTHZ, *pages]:
-            row = measure_page(server, page, cookie, args, notes)
+            row = measure_page(front, page, cookie, args, notes)
             rows.append(row)
             print_row(row)
         # /healthz again at the end: the ratios are only as good as the
         # baseline, and a machine shared with other work drifts.
         before = rows[0]["rps"]
-        after = measure_page(server, HEALTHZ, cookie, args, notes)["rps"]
+        after = measure_page(front, HEALTHZ, cookie, args, notes)["rps"]
         print_row({**rows[0], "rps": after})
         memory = memory_section(server)
-        first = first_visit_section(server.url, cookie)
+        first = first_visit_section(front.url, cookie)
 
     healthz = rows[0]["rps"] = (before + after) / 2
     notes.insert(0, healthz_note(before, after))
@@ -300,7 +312,8 @@ def run(args):
     options = (
         f"{args.duration} s per page after {args.warmup} s warm-up,"
         f" {args.connections} connections, {args.threads} wrk threads,"
-        f" {args.workers} gunicorn sync workers, wrk on the same machine;"
+        f" {args.workers} gunicorn sync workers{' behind Caddy' if args.proxy else ''},"
+        " wrk on the same machine;"
         f" load average {load_before:.1f} before the run"
     )
     section = report.run_section(
@@ -320,6 +333,22 @@ def run(args):
     if args.write_results:
         print(f"Added to {report.write_results(section).relative_to(BASE_DIR)}")
     print(f"Benchmark took {time.monotonic() - started:.0f} s.")
+
+
+@contextmanager
+def proxy_in_front(server, args):
+    """Caddy in front of `server` with --proxy, else `server` itself."""
+    if not args.proxy:
+        yield server
+        return
+    with Caddy(
+        [server.url.removeprefix("http://")],
+        folder=RESULTS_DIR,
+        static_dir=BASE_DIR / "staticfiles",
+        media_dir=BASE_DIR / "media",
+        private_dir=BASE_DIR / "private-media",
+    ) as proxy:
+        yield proxy
 
 
 def main(argv=None):

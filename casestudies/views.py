@@ -6,8 +6,8 @@ from django.views.generic import DetailView, ListView
 from django_filters.views import FilterView
 
 from core.figures import percent
+from core.files import serve_private
 from core.pagination import CachedCountPaginator
-from events.files import serve_file
 
 from .filters import CaseStudyFilter, FollowUpFilter
 from .models import (
@@ -75,7 +75,7 @@ def report_file(request, name):
     case_study = get_object_or_404(
         CaseStudy.objects.visible_to(request.user).exclude(report=""), report=name
     )
-    return serve_file(
+    return serve_private(
         case_study.report.storage,
         case_study.report.name,
         filename=f"{slugify(case_study.title_en)[:80] or case_study.slug}.pdf",

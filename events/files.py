@@ -11,10 +11,8 @@ from pathlib import Path, PurePosixPath
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import FileSystemStorage, storages
-from django.http import FileResponse, Http404
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
-from django.utils.cache import patch_cache_control
 from django.utils.crypto import get_random_string
 from django.utils.deconstruct import deconstructible
 from django.utils.text import slugify
@@ -31,18 +29,6 @@ DOCUMENT_SIGNATURES = {
     ".xlsx": ZIP_SIGNATURES,
     ".pptx": ZIP_SIGNATURES,
     ".odt": ZIP_SIGNATURES,
-}
-CONTENT_TYPES = {
-    ".pdf": "application/pdf",
-    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    ".pptx": (
-        "application/vnd.openxmlformats-officedocument.presentationml.presentation"
-    ),
-    ".odt": "application/vnd.oasis.opendocument.text",
-    ".jpg": "image/jpeg",
-    ".png": "image/png",
-    ".webp": "image/webp",
 }
 
 
@@ -134,29 +120,3 @@ def validate_document(file):
             code="invalid_content",
             params={"kind": extension[1:].upper()},
         )
-
-
-def content_type_for(name):
-    return CONTENT_TYPES.get(
-        PurePosixPath(name).suffix.lower(), "application/octet-stream"
-    )
-
-
-def serve_file(storage, name, *, filename, attachment, public):
-    """A stored file as a download (or inline), 404 when it is gone; only
-    public files may be cached by proxies."""
-    try:
-        file = storage.open(name, "rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    response = FileResponse(
-        file,
-        as_attachment=attachment,
-        filename=filename,
-        content_type=content_type_for(name),
-    )
-    if public:
-        patch_cache_control(response, public=True, max_age=3600)
-    else:
-        patch_cache_control(response, private=True, no_store=True)
-    return response

@@ -18,6 +18,7 @@ from django.views.generic import DetailView, ListView
 from django_filters.views import FilterView
 from icalendar import Calendar, Event
 
+from core.files import serve_private
 from core.images import rendition_names
 from core.pagination import CachedCountPaginator
 from core.richtext import plain_text
@@ -30,7 +31,6 @@ from core.twofactor import (
 from members.models import Organization, Sex
 
 from . import reports, services
-from .files import serve_file
 from .filters import ActivityFilter, NewsFilter
 from .forms import DonorReportForm, OrganizationChoiceForm, ParticipantFormSet
 from .lists import UpcomingFirst
@@ -136,7 +136,7 @@ def private_file(request, name):
             document.visibility == Visibility.PUBLIC
             and document.activity.visibility == Visibility.PUBLIC
         )
-        return serve_file(
+        return serve_private(
             document.file.storage,
             document.file.name,
             filename=document.download_name,
@@ -153,7 +153,7 @@ def private_file(request, name):
                 .first()
             )
             if photo and name in rendition_names(photo.image.name).values():
-                return serve_file(
+                return serve_private(
                     photo.image.storage,
                     name,
                     filename=name.rsplit("/", 1)[-1],
@@ -162,7 +162,7 @@ def private_file(request, name):
                 )
     if name.startswith("agreements/") and has_staff_perm(user, "events.view_agreement"):
         agreement = get_object_or_404(Agreement, document=name)
-        return serve_file(
+        return serve_private(
             agreement.document.storage,
             agreement.document.name,
             filename=name.rsplit("/", 1)[-1],

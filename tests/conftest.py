@@ -51,8 +51,10 @@ def clear_cache():
 
 
 def pytest_collection_modifyitems(config, items):
-    """Run browser tests last: their transactional teardown empties the tables."""
-    items.sort(key=lambda item: "tests/e2e/" in str(item.path))
+    """Run browser and deployment tests last: their transactional teardown
+    empties the tables."""
+    last = ("tests/e2e/", "tests/deploy/")
+    items.sort(key=lambda item: any(folder in str(item.path) for folder in last))
 
 
 _serialized = {}

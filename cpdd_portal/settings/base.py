@@ -3,6 +3,7 @@
 Each environment module (dev, test, prod) imports this one and changes little.
 """
 
+import ipaddress
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -19,6 +20,12 @@ DEBUG = env.bool("DEBUG", default=False)
 SECRET_KEY = env("SECRET_KEY")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+# The reverse proxies (addresses or networks) whose X-Forwarded-For and
+# X-Forwarded-Proto are believed; anyone else's are dropped
+# (cpdd_portal.proxy). Checked here so a typo stops the start-up.
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=["127.0.0.1", "::1"])
+for _proxy in TRUSTED_PROXIES:
+    ipaddress.ip_network(_proxy, strict=False)
 
 INSTALLED_APPS = [
     # modeltranslation must come before the admin to patch its forms.
@@ -52,6 +59,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: everything after it sees the visitor's address in REMOTE_ADDR.
+    "cpdd_portal.proxy.ClientAddressMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -169,6 +178,10 @@ STORAGES = {
 # Members-only and internal files (documents, photos, MoUs) live outside
 # MEDIA_ROOT and are served by a view that checks who is asking.
 PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=BASE_DIR / "private-media")
+# Behind the reverse proxy (deploy/Caddyfile): the URL prefix under which it
+# sends PRIVATE_MEDIA_ROOT's files when a view answers with X-Accel-Redirect
+# (core.files). Empty: Django streams them itself.
+PRIVATE_MEDIA_ACCEL_REDIRECT = env("PRIVATE_MEDIA_ACCEL_REDIRECT", default="")
 if env("MEDIA_S3_BUCKET", default=""):
     # Stateless web containers keep uploads on S3-compatible storage.
     STORAGES["default"] = {

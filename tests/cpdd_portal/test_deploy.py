@@ -238,3 +238,17 @@ def test_gunicorn_access_log_is_one_json_object_per_request():
     assert entry["duration_ms"] == 12.3
     assert entry["remote_addr"] == "10.1.2.3"
     assert entry["user_agent"] == 'Quote " agent'
+
+
+def test_gunicorn_believes_the_same_proxies_as_django():
+    config = gunicorn_config(TRUSTED_PROXIES="172.30.80.2")
+    assert config["forwarded_allow_ips"] == "['172.30.80.2']"
+
+
+def test_a_mistyped_trusted_proxy_stops_the_start_up():
+    done = run_python(
+        "import django\ndjango.setup()\n",
+        production_env(TRUSTED_PROXIES="172.30.80.2,proxy.local"),
+    )
+    assert done.returncode != 0
+    assert "proxy.local" in done.stderr
