@@ -44,8 +44,11 @@ setup: venv db
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo_data
 
+# The worker (mail, periodic jobs) runs beside runserver and stops with it.
 run: setup
-	$(MANAGE) runserver 127.0.0.1:8000
+	@$(MANAGE) db_worker --no-reload & worker=$$!; \
+	  trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT; \
+	  $(MANAGE) runserver 127.0.0.1:8000
 
 totp: venv
 	@$(MANAGE) demo_totp

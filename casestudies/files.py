@@ -36,21 +36,12 @@ class ReportFileSystemStorage(ServedByReportViewMixin, PrivateFileSystemStorage)
     """The private folder of events.files, with URLs to the report view."""
 
 
-try:  # django-storages is installed for production media on S3.
-    from events.files import PrivateS3Storage
-except ImportError:  # pragma: no cover
-    PrivateS3Storage = None
-else:
-
-    @deconstructible
-    class ReportS3Storage(ServedByReportViewMixin, PrivateS3Storage):
-        """The private S3 prefix, with URLs to the report view."""
-
-
 def report_storage():
     """Private S3 storage when `STORAGES["private"]` is configured, else a folder."""
     private = settings.STORAGES.get("private")
-    if private and PrivateS3Storage is not None:
+    if private and private["BACKEND"] == "events.s3.PrivateS3Storage":
+        from .s3 import ReportS3Storage
+
         return ReportS3Storage(**private.get("OPTIONS", {}))
     return ReportFileSystemStorage()
 

@@ -1,11 +1,15 @@
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.admin.utils import flatten_fieldsets
 from django.db import router, transaction
+from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 
+from . import mail
 from .forms import EDITED_VERSION, VersionedModelForm
-from .models import Commune, District, Province, Theme
+from .models import Commune, District, OutgoingMail, Province, Theme
 from .protection import ProtectedDeleteAdmin
 
 
@@ -109,3 +113,80 @@ class ThemeAdmin(VersionedAdminMixin, ProtectedDeleteAdmin, TranslationAdmin):
     list_editable = ["position"]
     search_fields = ["name_en", "name_km"]
     prepopulated_fields = {"slug": ["name_en"]}
+
+
+@admin.register(OutgoingMail)
+class OutgoingMailAdmin(admin.ModelAdmin):
+    """The mail queue: what went out, what waits, what failed and why. The
+    bodies are not shown: they may hold someone's sign-in or reset link."""
+
+    list_display = [
+        "subject",
+        "recipients",
+        "status",
+        "attempts",
+        "created_at",
+        "last_attempt_at",
+        "next_attempt_at",
+        "sent_at",
+        "short_error",
+    ]
+    list_filter = ["status", "created_at"]
+    search_fields = ["subject", "to"]
+    date_hierarchy = "created_at"
+    fields = [
+        "subject",
+        "from_email",
+        "to",
+        "cc",
+        "bcc",
+        "status",
+        "attempts",
+        "created_at",
+        "last_attempt_at",
+        "next_attempt_at",
+        "sent_at",
+        "last_error",
+    ]
+    readonly_fields = fields
+    actions = ["retry"]
+
+    @admin.display(description=_("to"))
+    def recipients(self, obj):
+        return ", ".join(obj.to)
+
+    @admin.display(description=_("last error"))
+    def short_error(self, obj):
+        return Truncator(obj.last_error).chars(80)
+
+    @admin.action(
+        description=_("Send the selected failed emails again"), permissions=["retry"]
+    )
+    def retry(self, request, queryset):
+        retried = sum(
+            mail.retry(outgoing)
+            for outgoing in queryset.filter(status=OutgoingMail.Status.FAILED)
+        )
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d email queued again.",
+                "%(count)d emails queued again.",
+                retried,
+            )
+            % {"count": retried},
+            messages.SUCCESS if retried else messages.WARNING,
+        )
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        # Nothing is edited; the change permission is what allows a retry.
+        return obj is None and super().has_change_permission(request)
+
+    def has_retry_permission(self, request):
+        return super().has_change_permission(request)
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 class CoreConfig(AppConfig):
     name = "core"
-    verbose_name = _("Places and themes")
+    verbose_name = _("Places, themes and email")
 
     def ready(self):
         from core import checks  # noqa: F401 (registers the system checks)

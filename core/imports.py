@@ -18,6 +18,7 @@ from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from import_export.admin import ImportExportMixin
+from import_export.formats.base_formats import CSV, XLSX
 from import_export.tmp_storages import MediaStorage
 
 from .storage import remove_stale_files
@@ -61,6 +62,9 @@ class PrivateImportExportMixin(ImportExportMixin):
     button to cancel an import at its preview."""
 
     import_template_name = "admin/import_export/import_or_cancel.html"
+    # Not the IMPORT_EXPORT_FORMATS setting: importing the formats loads
+    # openpyxl, which the settings would put in every process.
+    formats = [CSV, XLSX]
 
     def import_action(self, request, **kwargs):
         try:

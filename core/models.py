@@ -207,3 +207,67 @@ class Theme(Versioned):
 
     def __str__(self):
         return self.name
+
+
+class OutgoingMailQuerySet(models.QuerySet):
+    def undelivered(self):
+        return self.exclude(status=OutgoingMail.Status.SENT)
+
+
+class OutgoingMail(models.Model):
+    """One email the portal sends, queued for the background worker
+    (core.mail): the record of what went out, what is waiting and what failed.
+    The body is kept until it is delivered, then dropped: it may hold a
+    password-reset link."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        SENDING = "sending", _("Sending")
+        SENT = "sent", _("Delivered")
+        FAILED = "failed", _("Failed")
+
+    subject = models.TextField(_("subject"))
+    from_email = models.TextField(_("from"))
+    to = models.JSONField(_("to"), default=list)
+    cc = models.JSONField(_("cc"), default=list, blank=True)
+    bcc = models.JSONField(_("bcc"), default=list, blank=True)
+    reply_to = models.JSONField(_("reply to"), default=list, blank=True)
+    headers = models.JSONField(_("headers"), default=dict, blank=True)
+    body = models.TextField(_("text"), blank=True)
+    html_body = models.TextField(_("HTML"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status, default=Status.QUEUED
+    )
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.TextField(_("last error"), blank=True)
+    created_at = models.DateTimeField(_("queued at"), auto_now_add=True)
+    last_attempt_at = models.DateTimeField(_("last attempt"), null=True, blank=True)
+    next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True)
+    sent_at = models.DateTimeField(_("delivered at"), null=True, blank=True)
+
+    objects = OutgoingMailQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("email")
+        verbose_name_plural = _("emails")
+        indexes = [models.Index(fields=["status", "created_at"])]
+
+    def __str__(self):
+        return self.subject
+
+
+class PeriodicRun(models.Model):
+    """When each periodic job (core.scheduler) was last queued: shared by
+    every worker, so that a job runs once per interval however many run."""
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    last_run_at = models.DateTimeField(_("last run"))
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("periodic job")
+        verbose_name_plural = _("periodic jobs")
+
+    def __str__(self):
+        return self.name

@@ -1,6 +1,9 @@
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import context as allauth_context
+from django.contrib.sites.shortcuts import get_current_site
 from django.urls import reverse
 
+from core import mail
 from members.models import RepresentativeInvitation
 
 PENDING_INVITATION = "pending_invitation"
@@ -20,3 +23,15 @@ class AccountAdapter(DefaultAccountAdapter):
         ):
             return reverse("members:invitation-accept", kwargs={"token": token})
         return super().get_login_redirect_url(request)
+
+    def send_mail(self, template_prefix, email, context):
+        """Verification, password reset, two-factor notices: queued like every
+        email the portal sends (core.mail), never sent inside the request."""
+        request = allauth_context.request
+        ctx = {
+            "request": request,
+            "email": email,
+            "current_site": get_current_site(request),
+        }
+        ctx.update(context)
+        mail.send_message(self.render_mail(template_prefix, email, ctx))

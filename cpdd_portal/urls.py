@@ -10,6 +10,7 @@ from django.views.i18n import set_language
 from . import dashboard, search, views
 from .sitemaps import SITEMAPS
 
+admin.autodiscover()
 admin.site.site_header = _("CPDD secretariat")
 admin.site.site_title = _("CPDD Portal back-office")
 admin.site.index_title = _("Back-office")

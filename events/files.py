@@ -63,18 +63,6 @@ class PrivateFileSystemStorage(ServedByDjangoMixin, FileSystemStorage):
         return None
 
 
-try:  # django-storages is installed for production media on S3.
-    from storages.backends.s3 import S3Storage
-except ImportError:  # pragma: no cover
-    S3Storage = None
-else:
-
-    @deconstructible
-    class PrivateS3Storage(ServedByDjangoMixin, S3Storage):
-        """S3 objects under a prefix the bucket does not serve publicly; the
-        app streams them after its check and never hands out their S3 URLs."""
-
-
 def private_storage():
     """`STORAGES["private"]` when configured (S3 in production), else a folder."""
     if "private" in settings.STORAGES:

@@ -1,15 +1,14 @@
 """Writes that span several records. Each is atomic: all of it or nothing."""
 
-import logging
-
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
-from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.text import slugify
+
+from core import mail
 
 from .models import (
     Contact,
@@ -21,19 +20,18 @@ from .models import (
     invitation_expiry,
 )
 
-logger = logging.getLogger(__name__)
-
 
 class ApplicationAlreadyDecided(Exception):
     pass
 
 
 def _send(template, *, to, context, language=None):
-    """Render `<template>_subject.txt` and `<template>_body.txt` and send them."""
+    """Render `<template>_subject.txt` and `<template>_body.txt` and queue
+    them: sent by the worker once the transaction commits, never inside it."""
     with translation.override(language or translation.get_language()):
         subject = render_to_string(f"{template}_subject.txt", context).strip()
         body = render_to_string(f"{template}_body.txt", context)
-    send_mail(subject, body, None, to)
+    mail.send(subject, body, to)
 
 
 def unique_slug(text, *, model=Organization, max_length=80):
@@ -89,23 +87,13 @@ def submit_application(*, applicant, provinces, themes, **fields):
     application = MembershipApplication.objects.create(applicant=applicant, **fields)
     application.provinces.set(provinces)
     application.themes.set(themes)
-    # After the commit, and never at the cost of the application: the
-    # applicant's account and its confirmation email exist by then, and the
-    # secretariat also finds the application in the back-office.
-    transaction.on_commit(lambda: _notify_secretariat(application))
+    _send(
+        "members/email/application_received",
+        to=settings.SECRETARIAT_EMAILS,
+        context={"application": application},
+        language="en",
+    )
     return application
-
-
-def _notify_secretariat(application):
-    try:
-        _send(
-            "members/email/application_received",
-            to=settings.SECRETARIAT_EMAILS,
-            context={"application": application},
-            language="en",
-        )
-    except Exception:  # any mail failure: logged, not raised
-        logger.exception("Could not email the secretariat about %s", application)
 
 
 @transaction.atomic
@@ -113,7 +101,8 @@ def approve_application(*, application, decided_by, request=None):
     """Create the organisation, make the applicant its representative, tell them.
 
     Raises ApplicationAlreadyDecided for an application that is not pending.
-    If the email cannot be sent, nothing is saved.
+    The email is queued with the approval and goes out when the mail server
+    answers.
     """
     application = MembershipApplication.objects.select_for_update().get(
         pk=application.pk

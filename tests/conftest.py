@@ -87,6 +87,131 @@ def pytest_runtest_teardown(item, nextitem):
 
 
 @pytest.fixture
+def smtp_sink():
+    """Start a local SMTP server on demand: `smtp_sink.start(port, delay=0)`.
+    Received messages are in `smtp_sink.messages` (email.message.Message)."""
+    sink = SMTPSink()
+    yield sink
+    sink.stop()
+
+
+class SMTPSink:
+    def __init__(self):
+        self.messages = []
+        self.controller = None
+
+    def start(self, port, *, delay=0):
+        import asyncio
+        import email
+
+        from aiosmtpd.controller import Controller
+
+        messages = self.messages
+
+        class Handler:
+            async def handle_RCPT(self, server, session, envelope, address, options):
+                # A slow server: it answers the recipient after `delay`.
+                await asyncio.sleep(delay)
+                envelope.rcpt_tos.append(address)
+                return "250 OK"
+
+            async def handle_DATA(self, server, session, envelope):
+                messages.append(email.message_from_bytes(envelope.content))
+                return "250 Message accepted"
+
+        self.controller = Controller(Handler(), hostname="127.0.0.1", port=port)
+        self.controller.start()
+        return self
+
+    def stop(self):
+        if self.controller is not None:
+            self.controller.stop()
+            self.controller = None
+
+
+def free_port():
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def run_worker(transactional_db):
+    """Start real `manage.py db_worker` processes on the test database:
+    `run_worker(smtp_port=...)` returns the Popen; each is stopped at the end."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from django.conf import settings
+
+    db = settings.DATABASES["default"]
+    url = "postgres://{user}:{password}@{host}:{port}/{name}".format(
+        user=db["USER"],
+        password=db["PASSWORD"],
+        host=db["HOST"],
+        port=db["PORT"],
+        name=db["NAME"],
+    )
+    processes = []
+
+    def start(*, smtp_port, smtp_timeout=10, env=None):
+        environment = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "cpdd_portal.settings.test",
+            "DATABASE_URL": url,
+            "TASKS_BACKEND": "django_tasks_db.DatabaseBackend",
+            "SMTP_HOST": "127.0.0.1",
+            "SMTP_PORT": str(smtp_port),
+            "SMTP_USE_TLS": "false",
+            "SMTP_TIMEOUT": str(smtp_timeout),
+            "MAIL_RETRY_DELAY": "1",
+            **(env or {}),
+        }
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                "manage.py",
+                "db_worker",
+                "--interval=0.2",
+                "--no-startup-delay",
+                "--no-reload",
+            ],
+            cwd=Path(__file__).resolve().parent.parent,
+            env=environment,
+        )
+        processes.append(process)
+        return process
+
+    yield start
+    for process in processes:
+        if process.poll() is None:
+            process.send_signal(signal.SIGTERM)
+            try:
+                process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+
+
+def wait_for(condition, *, timeout=30, interval=0.1):
+    """Poll `condition()` until it is true; fail after `timeout` seconds."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(interval)
+    raise AssertionError(f"Still false after {timeout} s: {condition}")
+
+
+@pytest.fixture
 def second_secretariat_client(db):
     """Another member of the secretariat, in a browser of their own."""
     from django.contrib.auth.models import Group

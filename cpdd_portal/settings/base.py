@@ -10,7 +10,6 @@ from urllib.parse import urlparse
 import environ
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
-from import_export.formats.base_formats import CSV, XLSX
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -31,7 +30,8 @@ for _proxy in TRUSTED_PROXIES:
 INSTALLED_APPS = [
     # modeltranslation must come before the admin to patch its forms.
     "modeltranslation",
-    "django.contrib.admin",
+    # django.contrib.admin, loaded with the URLs: see cpdd_portal.apps.
+    "cpdd_portal.apps.BackOfficeConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -53,6 +53,9 @@ INSTALLED_APPS = [
     "events",
     "casestudies",
     "cpdd_portal",
+    # After core, whose db_worker command (the same worker, plus recovery of
+    # tasks a killed worker left running and the periodic jobs) replaces its own.
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -196,7 +199,7 @@ if env("MEDIA_S3_BUCKET", default=""):
         },
     }
     STORAGES["private"] = {
-        "BACKEND": "events.files.PrivateS3Storage",
+        "BACKEND": "events.s3.PrivateS3Storage",
         "OPTIONS": {
             **STORAGES["default"]["OPTIONS"],
             "location": "private",
@@ -227,7 +230,40 @@ SERVER_EMAIL = env("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
 SECRETARIAT_EMAILS = env.list("SECRETARIAT_EMAILS", default=["secretariat@cpdd.org.kh"])
 # How long an emailed representative invitation works (renewable in the back-office).
 REPRESENTATIVE_INVITATION_DAYS = env.int("REPRESENTATIVE_INVITATION_DAYS", default=14)
-MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
+# Who gets server errors by email: ADMINS="Name <name@example.org>,ops@example.org".
+ADMINS = env.list("ADMINS", default=[])
+EMAIL_SUBJECT_PREFIX = env("EMAIL_SUBJECT_PREFIX", default="[CPDD Portal] ")
+# Every email goes through the background worker (core.mail); this bounds how
+# long one delivery attempt may wait on the SMTP server.
+SMTP_TIMEOUT = env.int("SMTP_TIMEOUT", default=10)
+if env("SMTP_HOST", default=""):
+    MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {
+                "host": env("SMTP_HOST"),
+                "port": env.int("SMTP_PORT", default=587),
+                "username": env("SMTP_USERNAME", default=""),
+                "password": env("SMTP_PASSWORD", default=""),
+                "use_tls": env.bool("SMTP_USE_TLS", default=True),
+                "timeout": SMTP_TIMEOUT,
+            },
+        }
+    }
+else:
+    MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
+# A failed delivery is tried again after MAIL_RETRY_DELAY seconds, doubling
+# each time up to six hours: 18 attempts span about two days.
+MAIL_MAX_ATTEMPTS = env.int("MAIL_MAX_ATTEMPTS", default=18)
+MAIL_RETRY_DELAY = env.int("MAIL_RETRY_DELAY", default=30)
+MAIL_RETRY_MAX_DELAY = env.int("MAIL_RETRY_MAX_DELAY", default=6 * 60 * 60)
+
+# Background tasks: a table in PostgreSQL and `manage.py db_worker`.
+TASKS = {
+    "default": {
+        "BACKEND": env("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend")
+    }
+}
 
 # Accounts: django-allauth, sign in by email, verified addresses only.
 LOGIN_URL = "account_login"
@@ -301,11 +337,10 @@ PERMISSIONS_POLICY = {
     )
 }
 
-# Spreadsheets: CSV and XLSX only; an import is all rows or none. The pending
-# file between preview and confirm holds contact data: it lives in private
-# storage, which every web container shares (a temp folder would not be), and
-# is removed when done (core.imports).
-IMPORT_EXPORT_FORMATS = [CSV, XLSX]
+# Spreadsheets: CSV and XLSX only (core.imports); an import is all rows or
+# none. The pending file between preview and confirm holds contact data: it
+# lives in private storage, which every web container shares (a temp folder
+# would not be), and is removed when done (core.imports).
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_EXPORT_TMP_STORAGE_CLASS = "core.imports.PrivateImportStorage"
 STORAGES["import_export"] = STORAGES.get(
@@ -326,7 +361,18 @@ LOGGING = {
             "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s",
         },
     },
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "json"}},
+    "filters": {
+        "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "json"},
+        # Server errors to ADMINS, queued for the worker like any email.
+        "mail_admins": {
+            "class": "core.errors.QueuedAdminEmailHandler",
+            "level": "ERROR",
+            "filters": ["require_debug_false"],
+        },
+    },
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {
         "cpdd_portal.requests": {
@@ -335,5 +381,15 @@ LOGGING = {
             "propagate": False,
         },
         "django": {"handlers": ["console"], "level": "WARNING", "propagate": False},
+        "django.request": {
+            "handlers": ["console", "mail_admins"],
+            "level": "WARNING",
+            "propagate": False,
+        },
+        "django_tasks_db": {
+            "handlers": ["console"],
+            "level": "INFO",
+            "propagate": False,
+        },
     },
 }

@@ -30,19 +30,8 @@ SILENCED_SYSTEM_CHECKS = [
     if not switched_on
 ]
 
-MAILERS = {
-    "default": {
-        "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-        "OPTIONS": {
-            "host": env("SMTP_HOST"),
-            "port": env.int("SMTP_PORT", default=587),
-            "username": env("SMTP_USERNAME", default=""),
-            "password": env("SMTP_PASSWORD", default=""),
-            "use_tls": env.bool("SMTP_USE_TLS", default=True),
-            "timeout": 10,
-        },
-    }
-}
+# Mail settings are in base.py; production refuses to start without a server.
+SMTP_HOST = env("SMTP_HOST")
 
 # The page cache's invalidation must reach every worker: without CACHE_URL
 # (Redis, needed once there are several web containers), the workers of one

@@ -15,6 +15,11 @@ os.environ.setdefault(
     ),
 )
 os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
+# Tasks run at once, in the test process, where a test does not care; the mail
+# tests use the database backend and a real worker (tests/conftest.py).
+os.environ.setdefault(
+    "TASKS_BACKEND", "django.tasks.backends.immediate.ImmediateBackend"
+)
 
 from .base import *  # noqa: F403
 from .base import DATABASES, LOGGING, STORAGES

@@ -18,11 +18,14 @@ def current_code(secret):
     return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
 
 
-def test_sign_up_sends_a_verification_email_and_does_not_sign_in(client):
-    response = client.post(
-        reverse("account_signup"),
-        {"email": "new@example.org", "password1": PASSWORD, "password2": PASSWORD},
-    )
+def test_sign_up_sends_a_verification_email_and_does_not_sign_in(
+    client, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("account_signup"),
+            {"email": "new@example.org", "password1": PASSWORD, "password2": PASSWORD},
+        )
     assert response.status_code == 302
     assert response.url == reverse("account_email_verification_sent")
     assert len(mail.outbox) == 1
@@ -47,9 +50,10 @@ def test_unverified_address_cannot_sign_in(client):
     assert "_auth_user_id" not in client.session
 
 
-def test_password_reset_sends_an_email(client):
+def test_password_reset_sends_an_email(client, django_capture_on_commit_callbacks):
     user = UserFactory()
-    client.post(reverse("account_reset_password"), {"email": user.email})
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("account_reset_password"), {"email": user.email})
     assert len(mail.outbox) == 1
     assert user.email in mail.outbox[0].to
 

@@ -14,6 +14,7 @@ import threading
 import time
 import zlib
 from types import SimpleNamespace
+from urllib.parse import urlencode
 
 import pytest
 from django.conf import settings
@@ -22,6 +23,7 @@ from django.urls import reverse
 from PIL import Image
 
 from cpdd_portal.settings.base import cache_config
+from tests.conftest import wait_for
 from tests.deploy.topology import Topology, database_copy, request
 from tests.factories import (
     ActivityDocumentFactory,
@@ -71,6 +73,7 @@ def world(topology, django_db_blocker):
         yield SimpleNamespace(
             document=document,
             member=session_of(member.user),
+            member_email=member.user.email,
             organization=uploader.organization,
             provinces=[p.pk for p in uploader.organization.provinces.all()],
             uploader=session_of(uploader.user),
@@ -276,3 +279,27 @@ def test_the_rate_limiter_counts_the_visitor_not_the_proxy(topology):
     addresses = {entry["remote_addr"] for entry in logged}
     assert {visitor, neighbour, "127.0.0.9"} <= addresses
     assert not addresses & {f"10.9.8.{n}" for n in range(6)}
+
+
+def test_a_mail_asked_for_while_smtp_is_down_goes_out_when_it_returns(
+    topology, world, smtp_sink
+):
+    visitor = "127.0.0.9"
+    page = request(topology.port, "/accounts/password/reset/", source=visitor)
+    response = request(
+        topology.port,
+        "/accounts/password/reset/",
+        method="POST",
+        body=urlencode(
+            {"csrfmiddlewaretoken": form_token(page), "email": world.member_email}
+        ),
+        headers={"Content-Type": "application/x-www-form-urlencoded"},
+        cookies=page.cookies(),
+        source=visitor,
+    )
+    assert response.status == 302
+    time.sleep(2)  # the worker tries meanwhile, and fails
+    smtp_sink.start(topology.smtp_port)
+    wait_for(lambda: smtp_sink.messages, timeout=60)
+    (message,) = smtp_sink.messages
+    assert world.member_email in message["To"]

@@ -67,8 +67,9 @@ def _wait_for_port(port, process, log_path, timeout=20):
 
 
 class Topology:
-    """gunicorn and Caddy (and, later, the background worker), started in
-    order and stopped in reverse, whatever happens in between."""
+    """gunicorn, Caddy and the background worker, started in order and
+    stopped in reverse, whatever happens in between. The mail server is
+    `smtp_port`, where nothing listens until a test starts one."""
 
     def __init__(
         self, folder, *, database_url, secret_key, web_timeout=5, webs=1, redis=False
@@ -88,7 +89,9 @@ class Topology:
             "SECRET_KEY": secret_key,
             "ALLOWED_HOSTS": "127.0.0.1,localhost",
             "DATABASE_URL": database_url,
-            "SMTP_HOST": "localhost",
+            "SMTP_HOST": "127.0.0.1",
+            "SMTP_USE_TLS": "false",
+            "MAIL_RETRY_DELAY": "1",
             "SECURE_SSL_REDIRECT": "false",
             "MEDIA_ROOT": str(self.media_root),
             "PRIVATE_MEDIA_ROOT": str(self.private_media_root),
@@ -100,6 +103,8 @@ class Topology:
             "GUNICORN_TIMEOUT": str(web_timeout),
             "REQUEST_LOG_LEVEL": "INFO",
         }
+        self.smtp_port = free_port()
+        self.env["SMTP_PORT"] = str(self.smtp_port)
         self.web_count = webs
         self.redis = redis
         self.webs = []
@@ -148,8 +153,7 @@ class Topology:
             self.webs.append(web)
         self.web = self.webs[0]
         self.start_proxy()
-        # The background worker (`manage.py db_worker`) starts here, with
-        # self.spawn("worker", [sys.executable, "manage.py", "db_worker"], ...).
+        self.spawn("worker", [sys.executable, "manage.py", "db_worker"], self.env)
 
     def start_proxy(self):
         self.proxy = Caddy(

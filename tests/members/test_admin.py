@@ -211,12 +211,15 @@ def test_decline_needs_a_reason(secretariat_client):
     assert application.status == "declined"
 
 
-def test_staff_invite_a_representative_by_email(secretariat_client):
+def test_staff_invite_a_representative_by_email(
+    secretariat_client, django_capture_on_commit_callbacks
+):
     organization = OrganizationFactory()
-    secretariat_client.post(
-        reverse("admin:members_representativeinvitation_add"),
-        {"organization": organization.pk, "email": "rep@example.org"},
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        secretariat_client.post(
+            reverse("admin:members_representativeinvitation_add"),
+            {"organization": organization.pk, "email": "rep@example.org"},
+        )
     invitation = RepresentativeInvitation.objects.get()
     assert invitation.email == "rep@example.org"
     assert invitation.get_absolute_url() in mail.outbox[-1].body
