@@ -81,7 +81,11 @@ def world(topology, django_db_blocker):
 
 
 def form_token(response):
-    return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', response.text)[1]
+    return hidden_value(response, "csrfmiddlewaretoken")
+
+
+def hidden_value(response, name):
+    return re.search(rf'name="{name}" value="([^"]+)"', response.text)[1]
 
 
 def test_pages_static_files_and_public_media_come_through_the_proxy(topology):
@@ -188,6 +192,7 @@ def test_a_slow_8_mb_upload_succeeds_without_holding_the_web_worker(topology, wo
     cookies = {**member, **form.cookies()}
     fields = {
         "csrfmiddlewaretoken": form_token(form),
+        "edited_version": hidden_value(form, "edited_version"),
         "name_en": organization.name_en,
         "name_km": organization.name_km,
         "acronym": organization.acronym,
