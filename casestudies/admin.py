@@ -5,14 +5,14 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from import_export import fields, resources
-from import_export.admin import ExportActionMixin
+from import_export import fields, resources, widgets
 from modeltranslation.admin import (
     TabbedTranslationAdmin,
     TranslationStackedInline,
     TranslationTabularInline,
 )
 
+from core.exports import SpreadsheetExportMixin, SpreadsheetResourceMixin
 from core.history import HistoryAdmin
 
 from . import services
@@ -70,17 +70,29 @@ class RecommendationInline(TranslationTabularInline):
         return recommendation.current_status_label
 
 
-class CaseStudyResource(resources.ModelResource):
+# Counts are numbers in XLSX (and plain digits in CSV), not text.
+COUNT = widgets.IntegerWidget()
+
+
+class CaseStudyResource(SpreadsheetResourceMixin, resources.ModelResource):
     province = fields.Field(attribute="province__name_en", column_name="province")
     district = fields.Field(attribute="district__name_en", column_name="district")
-    female = fields.Field(attribute="respondents_female", column_name="female")
-    male = fields.Field(attribute="respondents_male", column_name="male")
-    other = fields.Field(attribute="respondents_other", column_name="other")
-    respondents = fields.Field(attribute="respondents", column_name="respondents")
-    recommendations = fields.Field(
-        attribute="recommendation_count", column_name="recommendations"
+    female = fields.Field(
+        attribute="respondents_female", column_name="female", widget=COUNT
     )
-    implemented = fields.Field(attribute="implemented_count", column_name="implemented")
+    male = fields.Field(attribute="respondents_male", column_name="male", widget=COUNT)
+    other = fields.Field(
+        attribute="respondents_other", column_name="other", widget=COUNT
+    )
+    respondents = fields.Field(
+        attribute="respondents", column_name="respondents", widget=COUNT
+    )
+    recommendations = fields.Field(
+        attribute="recommendation_count", column_name="recommendations", widget=COUNT
+    )
+    implemented = fields.Field(
+        attribute="implemented_count", column_name="implemented", widget=COUNT
+    )
 
     class Meta:
         model = CaseStudy
@@ -108,7 +120,7 @@ class CaseStudyResource(resources.ModelResource):
 
 
 @admin.register(CaseStudy)
-class CaseStudyAdmin(ExportActionMixin, HistoryAdmin, TabbedTranslationAdmin):
+class CaseStudyAdmin(SpreadsheetExportMixin, HistoryAdmin, TabbedTranslationAdmin):
     resource_classes = [CaseStudyResource]
     list_display = [
         "title",
@@ -246,7 +258,7 @@ class StatusFilter(admin.SimpleListFilter):
         return queryset
 
 
-class RecommendationResource(resources.ModelResource):
+class RecommendationResource(SpreadsheetResourceMixin, resources.ModelResource):
     case_study = fields.Field(attribute="case_study__slug", column_name="case_study")
     district = fields.Field(
         attribute="case_study__district__name_en", column_name="district"
@@ -279,7 +291,7 @@ class RecommendationResource(resources.ModelResource):
 
 
 @admin.register(Recommendation)
-class RecommendationAdmin(ExportActionMixin, HistoryAdmin, TabbedTranslationAdmin):
+class RecommendationAdmin(SpreadsheetExportMixin, HistoryAdmin, TabbedTranslationAdmin):
     resource_classes = [RecommendationResource]
     list_display = [
         "__str__",
@@ -385,7 +397,7 @@ class OverdueFilter(admin.SimpleListFilter):
         return queryset
 
 
-class ActionItemResource(resources.ModelResource):
+class ActionItemResource(SpreadsheetResourceMixin, resources.ModelResource):
     district = fields.Field(
         attribute="recommendation__case_study__district__name_en",
         column_name="district",
@@ -415,7 +427,7 @@ class ActionItemResource(resources.ModelResource):
 
 
 @admin.register(ActionItem)
-class ActionItemAdmin(ExportActionMixin, HistoryAdmin, TabbedTranslationAdmin):
+class ActionItemAdmin(SpreadsheetExportMixin, HistoryAdmin, TabbedTranslationAdmin):
     resource_classes = [ActionItemResource]
     list_display = [
         "__str__",

@@ -5,10 +5,10 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from import_export import fields, resources
-from import_export.admin import ExportActionMixin
+from import_export import fields, resources, widgets
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
+from core.exports import SpreadsheetExportMixin, SpreadsheetResourceMixin
 from core.history import HistoryAdmin
 from core.protection import ProtectedDeleteAdmin
 from members.models import Organization
@@ -76,17 +76,29 @@ class RegistrationInline(admin.TabularInline):
         return super().get_queryset(request).select_related("organization")
 
 
-class ActivityResource(resources.ModelResource):
+# Counts are numbers in XLSX (and plain digits in CSV), not text.
+COUNT = widgets.IntegerWidget()
+
+
+class ActivityResource(SpreadsheetResourceMixin, resources.ModelResource):
     province = fields.Field(attribute="province__name_en", column_name="province")
     district = fields.Field(attribute="district__name_en", column_name="district")
     project = fields.Field(attribute="project__slug", column_name="project")
     working_group = fields.Field(
         attribute="working_group__acronym", column_name="working_group"
     )
-    female = fields.Field(attribute="female", column_name="female", readonly=True)
-    male = fields.Field(attribute="male", column_name="male", readonly=True)
-    other = fields.Field(attribute="other", column_name="other", readonly=True)
-    total = fields.Field(attribute="total", column_name="total", readonly=True)
+    female = fields.Field(
+        attribute="female", column_name="female", readonly=True, widget=COUNT
+    )
+    male = fields.Field(
+        attribute="male", column_name="male", readonly=True, widget=COUNT
+    )
+    other = fields.Field(
+        attribute="other", column_name="other", readonly=True, widget=COUNT
+    )
+    total = fields.Field(
+        attribute="total", column_name="total", readonly=True, widget=COUNT
+    )
 
     class Meta:
         model = Activity
@@ -116,7 +128,7 @@ class ActivityResource(resources.ModelResource):
 
 @admin.register(Activity)
 class ActivityAdmin(
-    ProtectedDeleteAdmin, ExportActionMixin, HistoryAdmin, TabbedTranslationAdmin
+    ProtectedDeleteAdmin, SpreadsheetExportMixin, HistoryAdmin, TabbedTranslationAdmin
 ):
     resource_classes = [ActivityResource]
     change_list_template = "admin/events/activity/change_list.html"

@@ -2,18 +2,18 @@
 
 Every number is a database aggregate. Typed figures and attended registrations
 are summed separately (so neither join multiplies the other) and added here.
+The activities are a queryset, read a page (HTML) or a chunk (CSV, XLSX) at
+a time: the report of every year costs the same memory as that of a month.
 """
 
-import csv
-import io
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.styles import Font
 
+from core.exports import QUERY_CHUNK, write_csv, write_xlsx
+from core.models import Province
 from members.models import Sex
 
 from .models import Activity, ParticipationFigure, Registration, StakeholderGroup
@@ -128,23 +128,25 @@ def donor_report(*, project=None, start, end):
     )
     if project is not None:
         activities = activities.filter(project=project)
-    listed = list(
-        activities.select_related("province", "project")
-        .with_participation()
-        .order_by("starts_at", "pk")
-    )
-    totals = Row(label=_("All activities"), activities=len(listed))
-    for activity in listed:
-        totals.add({sex: getattr(activity, sex) for sex in SEXES})
-    provinces = {activity.province_id: activity.province.name for activity in listed}
+    by_kind = _breakdown(activities, "kind", dict(Activity.Kind.choices))
+    # Every activity has one kind: the kinds add up to the totals.
+    totals = Row(label=_("All activities"))
+    for row in by_kind:
+        totals.activities += row.activities
+        totals.add({sex: getattr(row, sex) for sex in SEXES})
+    provinces = Province.objects.filter(pk__in=activities.values("province"))
     return DonorReport(
         project=project,
         start=start,
         end=end,
-        activities=listed,
+        activities=activities.select_related("province", "project")
+        .with_participation()
+        .order_by("starts_at", "pk"),
         totals=totals,
-        by_kind=_breakdown(activities, "kind", dict(Activity.Kind.choices)),
-        by_province=_breakdown(activities, "province", provinces),
+        by_kind=by_kind,
+        by_province=_breakdown(
+            activities, "province", {p.pk: p.name for p in provinces}
+        ),
         by_group=_by_group(activities),
     )
 
@@ -166,7 +168,7 @@ def activity_rows(report):
         _("Project"),
         *_sex_headers(),
     ]
-    for activity in report.activities:
+    for activity in report.activities.iterator(chunk_size=QUERY_CHUNK):
         yield [
             timezone.localdate(activity.starts_at).isoformat(),
             activity.title,
@@ -194,23 +196,22 @@ def summary_rows(report):
     ]
 
 
-def as_csv(report):
-    """Two tables in one file: the summary, a blank line, then the activities.
-    Starts with a byte-order mark so that Excel reads Khmer correctly."""
-    buffer = io.StringIO()
-    buffer.write("\ufeff")
-    writer = csv.writer(buffer)
-    writer.writerows(summary_rows(report))
-    writer.writerow([])
-    writer.writerows(activity_rows(report))
-    return buffer.getvalue()
+def write_report_csv(report, file):
+    """Two tables in one CSV file: the summary, a blank line, then the
+    activities."""
+    write_csv(csv_rows(report), file)
 
 
-def as_xlsx(report):
-    """A workbook with one sheet per table."""
-    workbook = Workbook()
-    sheets = [
-        (_("Activities"), list(activity_rows(report))),
+def csv_rows(report):
+    yield from summary_rows(report)
+    yield []
+    yield from activity_rows(report)
+
+
+def xlsx_sheets(report):
+    """The workbook: the activities, then a sheet per breakdown."""
+    return [
+        (_("Activities"), activity_rows(report)),
         (
             _("By kind"),
             _breakdown_sheet(report.by_kind, report.totals, _("Kind of activity")),
@@ -224,16 +225,10 @@ def as_xlsx(report):
             _breakdown_sheet(report.by_group, None, _("Stakeholder group")),
         ),
     ]
-    workbook.remove(workbook.active)
-    for title, rows in sheets:
-        sheet = workbook.create_sheet(title=title[:31])
-        for row in rows:
-            sheet.append(row)
-        for cell in sheet[1]:
-            cell.font = Font(bold=True)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+
+
+def write_report_xlsx(report, file):
+    write_xlsx(xlsx_sheets(report), file)
 
 
 def _breakdown_sheet(rows, totals, heading):

@@ -6,9 +6,9 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from import_export.admin import ExportActionMixin
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationAdmin
 
+from core.exports import SpreadsheetExportMixin
 from core.history import HistoryAdmin
 from core.imports import PrivateImportExportMixin
 from core.protection import ProtectedDeleteAdmin
@@ -123,7 +123,7 @@ class ContributionInline(admin.TabularInline):
 class OrganizationAdmin(
     ProtectedDeleteAdmin,
     PrivateImportExportMixin,
-    ExportActionMixin,
+    SpreadsheetExportMixin,
     HistoryAdmin,
     TabbedTranslationAdmin,
 ):
@@ -256,7 +256,9 @@ class ContactAdmin(HistoryAdmin):
 
 
 @admin.register(Contribution)
-class ContributionAdmin(PrivateImportExportMixin, ExportActionMixin, admin.ModelAdmin):
+class ContributionAdmin(
+    PrivateImportExportMixin, SpreadsheetExportMixin, admin.ModelAdmin
+):
     resource_classes = [ContributionResource]
     list_display = [
         "organization",
