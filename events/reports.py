@@ -3,14 +3,22 @@
 Every number is a database aggregate. Typed figures and attended registrations
 are summed separately (so neither join multiplies the other) and added here.
 The activities are a queryset, read a page (HTML) or a chunk (CSV, XLSX) at
-a time: the report of every year costs the same memory as that of a month.
+a time, their participants counted for the page or chunk in two grouped
+queries: the report of every year costs the same memory as that of a month.
 """
 
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from itertools import batched
 
 from django.db.models import Count, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from modeltranslation.utils import (
+    build_localized_fieldname,
+    get_language,
+    resolution_order,
+)
 
 from core.exports import QUERY_CHUNK, write_csv, write_xlsx
 from core.models import Province
@@ -19,6 +27,16 @@ from members.models import Sex
 from .models import Activity, ParticipationFigure, Registration, StakeholderGroup
 
 SEXES = Sex.values  # female, male, other
+# Long texts the report never shows, left in the database.
+UNLISTED_FIELDS = [
+    *(
+        f"{name}{suffix}"
+        for name in ("objectives", "outcomes")
+        for suffix in ("", "_en", "_km")
+    ),
+    "search_vector",
+    *(f"project__description{suffix}" for suffix in ("", "_en", "_km")),
+]
 
 
 @dataclass
@@ -140,7 +158,7 @@ def donor_report(*, project=None, start, end):
         start=start,
         end=end,
         activities=activities.select_related("province", "project")
-        .with_participation()
+        .defer(*UNLISTED_FIELDS)
         .order_by("starts_at", "pk"),
         totals=totals,
         by_kind=by_kind,
@@ -149,6 +167,42 @@ def donor_report(*, project=None, start, end):
         ),
         by_group=_by_group(activities),
     )
+
+
+def participants_by_activity(ids):
+    """{activity id: Counter of people by sex} for the activities `ids`, as
+    with_participation() counts them (typed figures plus attended
+    registrations), in two grouped queries: cheaper over a whole report than
+    that annotation's subqueries for every row."""
+    people = defaultdict(Counter)
+    typed = (
+        ParticipationFigure.objects.filter(activity__in=ids)
+        .order_by()
+        .values("activity")
+        .annotate(**{sex: Sum(sex) for sex in SEXES})
+    )
+    for item in [*typed, *_attended_by(ids, "activity")]:
+        people[item["activity"]].update({sex: item[sex] or 0 for sex in SEXES})
+    return people
+
+
+def counted(activities):
+    """`activities` (a list of them) with `female`, `male`, `other` and
+    `total` set."""
+    people = participants_by_activity([activity.pk for activity in activities])
+    for activity in activities:
+        for sex in SEXES:
+            setattr(activity, sex, people[activity.pk][sex])
+        activity.total = people[activity.pk].total()
+    return activities
+
+
+def _localized(field):
+    """`field` in every language, most wanted first, for values_list()."""
+    return [
+        build_localized_fieldname(field, code)
+        for code in resolution_order(get_language())
+    ]
 
 
 def _sex_headers():
@@ -168,19 +222,40 @@ def activity_rows(report):
         _("Project"),
         *_sex_headers(),
     ]
-    for activity in report.activities.iterator(chunk_size=QUERY_CHUNK):
-        yield [
-            timezone.localdate(activity.starts_at).isoformat(),
-            activity.title,
-            activity.get_kind_display(),
-            activity.province.name,
-            str(activity.project or ""),
-            activity.female,
-            activity.male,
-            activity.other,
-            activity.total,
-        ]
+    # Plain values rather than models: a third of the time for 100,000 rows.
+    names = [
+        _localized("title"),
+        _localized("province__name"),
+        ["project__acronym", *_localized("project__title")],
+    ]
+    values = report.activities.values_list(
+        "pk", "starts_at", "kind", *(name for group in names for name in group)
+    )
+    kinds = {value: str(label) for value, label in Activity.Kind.choices}
+    for chunk in batched(values.iterator(chunk_size=QUERY_CHUNK), QUERY_CHUNK):
+        people = participants_by_activity([row[0] for row in chunk])
+        for pk, starts_at, kind, *texts in chunk:
+            title, province, project = _first_texts(texts, names)
+            counts = people[pk]
+            yield [
+                timezone.localdate(starts_at).isoformat(),
+                title,
+                kinds.get(kind, kind),
+                province,
+                project,
+                *(counts[sex] for sex in SEXES),
+                counts.total(),
+            ]
     yield [_("Total"), "", "", "", "", *_row_numbers(report.totals)]
+
+
+def _first_texts(texts, groups):
+    """The first non-empty text of each group of columns in `texts`."""
+    found, start = [], 0
+    for group in groups:
+        found.append(next((t for t in texts[start : start + len(group)] if t), ""))
+        start += len(group)
+    return found
 
 
 def summary_rows(report):

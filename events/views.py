@@ -386,6 +386,8 @@ class DonorReportView(BackOfficeMixin, View):
         query.pop("page", None)
         query.update({"start": data["start"], "end": data["end"]})
         paginator = CachedCountPaginator(report.activities, self.paginate_by)
+        page = paginator.get_page(request.GET.get("page"))
+        page.object_list = reports.counted(list(page.object_list))
         return render(
             request,
             self.template_name,
@@ -393,7 +395,7 @@ class DonorReportView(BackOfficeMixin, View):
                 "form": form,
                 "report": report,
                 "query": query.urlencode(),
-                "page_obj": paginator.get_page(request.GET.get("page")),
+                "page_obj": page,
             },
         )
 
