@@ -1,3 +1,5 @@
+from itertools import batched
+
 from django.contrib import admin
 from django.db.models import Prefetch
 from django.urls import reverse
@@ -8,12 +10,16 @@ from django.utils.translation import ngettext
 from import_export import fields, resources, widgets
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
-from core.exports import SpreadsheetExportMixin, SpreadsheetResourceMixin
+from core.exports import (
+    QUERY_CHUNK,
+    SpreadsheetExportMixin,
+    SpreadsheetResourceMixin,
+)
 from core.history import HistoryAdmin
 from core.protection import ProtectedDeleteAdmin
 from members.models import Organization
 
-from . import services
+from . import reports, services
 from .forms import ActivityPhotoAdminForm, NewsPostAdminForm
 from .models import (
     Activity,
@@ -123,7 +129,15 @@ class ActivityResource(SpreadsheetResourceMixin, resources.ModelResource):
         export_order = fields
 
     def get_queryset(self):
-        return Activity.objects.for_list()
+        return Activity.objects.select_related(
+            "province", "district", "project", "working_group"
+        )
+
+    def iter_queryset(self, queryset):
+        # Participants counted for a chunk of activities in two grouped
+        # queries: a subquery per row made 100,000 rows a minute's work.
+        for chunk in batched(super().iter_queryset(queryset), QUERY_CHUNK):
+            yield from reports.counted(list(chunk))
 
 
 @admin.register(Activity)
