@@ -5,8 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from import_export import fields, resources
-from import_export.admin import ExportActionMixin
+from import_export import fields, resources, widgets
 from modeltranslation.admin import (
     TabbedTranslationAdmin,
     TranslationStackedInline,
@@ -14,6 +13,7 @@ from modeltranslation.admin import (
 )
 
 from core.admin import VersionedAdminMixin
+from core.exports import SpreadsheetExportMixin, SpreadsheetResourceMixin
 from core.history import HistoryAdmin
 
 from . import services
@@ -71,17 +71,29 @@ class RecommendationInline(TranslationTabularInline):
         return recommendation.current_status_label
 
 
-class CaseStudyResource(resources.ModelResource):
+# Counts are numbers in XLSX (and plain digits in CSV), not text.
+COUNT = widgets.IntegerWidget()
+
+
+class CaseStudyResource(SpreadsheetResourceMixin, resources.ModelResource):
     province = fields.Field(attribute="province__name_en", column_name="province")
     district = fields.Field(attribute="district__name_en", column_name="district")
-    female = fields.Field(attribute="respondents_female", column_name="female")
-    male = fields.Field(attribute="respondents_male", column_name="male")
-    other = fields.Field(attribute="respondents_other", column_name="other")
-    respondents = fields.Field(attribute="respondents", column_name="respondents")
-    recommendations = fields.Field(
-        attribute="recommendation_count", column_name="recommendations"
+    female = fields.Field(
+        attribute="respondents_female", column_name="female", widget=COUNT
     )
-    implemented = fields.Field(attribute="implemented_count", column_name="implemented")
+    male = fields.Field(attribute="respondents_male", column_name="male", widget=COUNT)
+    other = fields.Field(
+        attribute="respondents_other", column_name="other", widget=COUNT
+    )
+    respondents = fields.Field(
+        attribute="respondents", column_name="respondents", widget=COUNT
+    )
+    recommendations = fields.Field(
+        attribute="recommendation_count", column_name="recommendations", widget=COUNT
+    )
+    implemented = fields.Field(
+        attribute="implemented_count", column_name="implemented", widget=COUNT
+    )
 
     class Meta:
         model = CaseStudy
@@ -110,7 +122,7 @@ class CaseStudyResource(resources.ModelResource):
 
 @admin.register(CaseStudy)
 class CaseStudyAdmin(
-    VersionedAdminMixin, ExportActionMixin, HistoryAdmin, TabbedTranslationAdmin
+    VersionedAdminMixin, SpreadsheetExportMixin, HistoryAdmin, TabbedTranslationAdmin
 ):
     resource_classes = [CaseStudyResource]
     list_display = [
@@ -249,7 +261,7 @@ class StatusFilter(admin.SimpleListFilter):
         return queryset
 
 
-class RecommendationResource(resources.ModelResource):
+class RecommendationResource(SpreadsheetResourceMixin, resources.ModelResource):
     case_study = fields.Field(attribute="case_study__slug", column_name="case_study")
     district = fields.Field(
         attribute="case_study__district__name_en", column_name="district"
@@ -283,7 +295,7 @@ class RecommendationResource(resources.ModelResource):
 
 @admin.register(Recommendation)
 class RecommendationAdmin(
-    VersionedAdminMixin, ExportActionMixin, HistoryAdmin, TabbedTranslationAdmin
+    VersionedAdminMixin, SpreadsheetExportMixin, HistoryAdmin, TabbedTranslationAdmin
 ):
     resource_classes = [RecommendationResource]
     list_display = [
@@ -390,7 +402,7 @@ class OverdueFilter(admin.SimpleListFilter):
         return queryset
 
 
-class ActionItemResource(resources.ModelResource):
+class ActionItemResource(SpreadsheetResourceMixin, resources.ModelResource):
     district = fields.Field(
         attribute="recommendation__case_study__district__name_en",
         column_name="district",
@@ -421,7 +433,7 @@ class ActionItemResource(resources.ModelResource):
 
 @admin.register(ActionItem)
 class ActionItemAdmin(
-    VersionedAdminMixin, ExportActionMixin, HistoryAdmin, TabbedTranslationAdmin
+    VersionedAdminMixin, SpreadsheetExportMixin, HistoryAdmin, TabbedTranslationAdmin
 ):
     resource_classes = [ActionItemResource]
     list_display = [

@@ -13,8 +13,6 @@ attended registrations, as in the donor report (events.reports), so both
 count people the same way.
 """
 
-import csv
-import io
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -23,7 +21,6 @@ import django_filters
 from django.db.models import Count, Exists, FilteredRelation, OuterRef, Q, Sum, Value
 from django.db.models.functions import Coalesce, ExtractYear
 from django.http import HttpResponse
-from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views import View
@@ -34,8 +31,6 @@ from modeltranslation.utils import (
     get_language,
     resolution_order,
 )
-from openpyxl import Workbook
-from openpyxl.styles import Font
 
 from casestudies.models import (
     CaseStudy,
@@ -44,6 +39,7 @@ from casestudies.models import (
     RecommendationStatus,
 )
 from core.content import cached
+from core.exports import csv_response, xlsx_response
 from core.figures import percent
 from core.models import Province
 from core.twofactor import has_staff_perm
@@ -803,20 +799,10 @@ class DashboardDownloadView(BackOfficeMixin, View):
                 content_type="text/plain; charset=utf-8",
             )
         dashboard = filterset.figures()
-        if self.format == "csv":
-            response = HttpResponse(
-                as_csv(dashboard), content_type="text/csv; charset=utf-8"
-            )
-        else:
-            response = HttpResponse(
-                as_xlsx(dashboard),
-                content_type="application/vnd.openxmlformats-officedocument"
-                ".spreadsheetml.sheet",
-            )
         filename = filterset.filename(self.format)
-        response["Content-Disposition"] = f'attachment; filename="{filename}"'
-        patch_cache_control(response, private=True, no_store=True)
-        return response
+        if self.format == "csv":
+            return csv_response(csv_rows(dashboard), filename)
+        return xlsx_response(xlsx_sheets(dashboard), filename)
 
 
 def _plain(cell):
@@ -835,27 +821,14 @@ def csv_rows(dashboard):
                 yield [table.title, label, column.heading, _plain(cell)]
 
 
-def as_csv(dashboard):
-    """Starts with a byte-order mark so that Excel reads Khmer correctly."""
-    buffer = io.StringIO()
-    buffer.write("\ufeff")
-    csv.writer(buffer).writerows(csv_rows(dashboard))
-    return buffer.getvalue()
+def xlsx_sheets(dashboard):
+    """A sheet per table, each ending with its total."""
+    return [(table.sheet, _sheet_rows(table)) for table in dashboard.tables]
 
 
-def as_xlsx(dashboard):
-    """A workbook with one sheet per table, each ending with its total."""
-    workbook = Workbook()
-    workbook.remove(workbook.active)
-    for table in dashboard.tables:
-        sheet = workbook.create_sheet(title=table.sheet[:31])
-        sheet.append([table.label_heading, *(c.heading for c in table.columns)])
-        for cell in sheet[1]:
-            cell.font = Font(bold=True)
-        for label, cells in table.body():
-            sheet.append([label, *(_plain(cell) for cell in cells)])
-        if footer := table.footer():
-            sheet.append([_("Total"), *(_plain(cell) for cell in footer)])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+def _sheet_rows(table):
+    yield [table.label_heading, *(c.heading for c in table.columns)]
+    for label, cells in table.body():
+        yield [label, *(_plain(cell) for cell in cells)]
+    if footer := table.footer():
+        yield [_("Total"), *(_plain(cell) for cell in footer)]

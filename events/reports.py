@@ -2,23 +2,41 @@
 
 Every number is a database aggregate. Typed figures and attended registrations
 are summed separately (so neither join multiplies the other) and added here.
+The activities are a queryset, read a page (HTML) or a chunk (CSV, XLSX) at
+a time, their participants counted for the page or chunk in two grouped
+queries: the report of every year costs the same memory as that of a month.
 """
 
-import csv
-import io
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from itertools import batched
 
 from django.db.models import Count, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.styles import Font
+from modeltranslation.utils import (
+    build_localized_fieldname,
+    get_language,
+    resolution_order,
+)
 
+from core.exports import QUERY_CHUNK, write_csv, write_xlsx
+from core.models import Province
 from members.models import Sex
 
 from .models import Activity, ParticipationFigure, Registration, StakeholderGroup
 
 SEXES = Sex.values  # female, male, other
+# Long texts the report never shows, left in the database.
+UNLISTED_FIELDS = [
+    *(
+        f"{name}{suffix}"
+        for name in ("objectives", "outcomes")
+        for suffix in ("", "_en", "_km")
+    ),
+    "search_vector",
+    *(f"project__description{suffix}" for suffix in ("", "_en", "_km")),
+]
 
 
 @dataclass
@@ -128,25 +146,63 @@ def donor_report(*, project=None, start, end):
     )
     if project is not None:
         activities = activities.filter(project=project)
-    listed = list(
-        activities.select_related("province", "project")
-        .with_participation()
-        .order_by("starts_at", "pk")
-    )
-    totals = Row(label=_("All activities"), activities=len(listed))
-    for activity in listed:
-        totals.add({sex: getattr(activity, sex) for sex in SEXES})
-    provinces = {activity.province_id: activity.province.name for activity in listed}
+    by_kind = _breakdown(activities, "kind", dict(Activity.Kind.choices))
+    # Every activity has one kind: the kinds add up to the totals.
+    totals = Row(label=_("All activities"))
+    for row in by_kind:
+        totals.activities += row.activities
+        totals.add({sex: getattr(row, sex) for sex in SEXES})
+    provinces = Province.objects.filter(pk__in=activities.values("province"))
     return DonorReport(
         project=project,
         start=start,
         end=end,
-        activities=listed,
+        activities=activities.select_related("province", "project")
+        .defer(*UNLISTED_FIELDS)
+        .order_by("starts_at", "pk"),
         totals=totals,
-        by_kind=_breakdown(activities, "kind", dict(Activity.Kind.choices)),
-        by_province=_breakdown(activities, "province", provinces),
+        by_kind=by_kind,
+        by_province=_breakdown(
+            activities, "province", {p.pk: p.name for p in provinces}
+        ),
         by_group=_by_group(activities),
     )
+
+
+def participants_by_activity(ids):
+    """{activity id: Counter of people by sex} for the activities `ids`, as
+    with_participation() counts them (typed figures plus attended
+    registrations), in two grouped queries: cheaper over a whole report than
+    that annotation's subqueries for every row."""
+    people = defaultdict(Counter)
+    typed = (
+        ParticipationFigure.objects.filter(activity__in=ids)
+        .order_by()
+        .values("activity")
+        .annotate(**{sex: Sum(sex) for sex in SEXES})
+    )
+    for item in [*typed, *_attended_by(ids, "activity")]:
+        people[item["activity"]].update({sex: item[sex] or 0 for sex in SEXES})
+    return people
+
+
+def counted(activities):
+    """`activities` (a list of them) with `female`, `male`, `other` and
+    `total` set."""
+    people = participants_by_activity([activity.pk for activity in activities])
+    for activity in activities:
+        for sex in SEXES:
+            setattr(activity, sex, people[activity.pk][sex])
+        activity.total = people[activity.pk].total()
+    return activities
+
+
+def _localized(field):
+    """`field` in every language, most wanted first, for values_list()."""
+    return [
+        build_localized_fieldname(field, code)
+        for code in resolution_order(get_language())
+    ]
 
 
 def _sex_headers():
@@ -166,19 +222,40 @@ def activity_rows(report):
         _("Project"),
         *_sex_headers(),
     ]
-    for activity in report.activities:
-        yield [
-            timezone.localdate(activity.starts_at).isoformat(),
-            activity.title,
-            activity.get_kind_display(),
-            activity.province.name,
-            str(activity.project or ""),
-            activity.female,
-            activity.male,
-            activity.other,
-            activity.total,
-        ]
+    # Plain values rather than models: a third of the time for 100,000 rows.
+    names = [
+        _localized("title"),
+        _localized("province__name"),
+        ["project__acronym", *_localized("project__title")],
+    ]
+    values = report.activities.values_list(
+        "pk", "starts_at", "kind", *(name for group in names for name in group)
+    )
+    kinds = {value: str(label) for value, label in Activity.Kind.choices}
+    for chunk in batched(values.iterator(chunk_size=QUERY_CHUNK), QUERY_CHUNK):
+        people = participants_by_activity([row[0] for row in chunk])
+        for pk, starts_at, kind, *texts in chunk:
+            title, province, project = _first_texts(texts, names)
+            counts = people[pk]
+            yield [
+                timezone.localdate(starts_at).isoformat(),
+                title,
+                kinds.get(kind, kind),
+                province,
+                project,
+                *(counts[sex] for sex in SEXES),
+                counts.total(),
+            ]
     yield [_("Total"), "", "", "", "", *_row_numbers(report.totals)]
+
+
+def _first_texts(texts, groups):
+    """The first non-empty text of each group of columns in `texts`."""
+    found, start = [], 0
+    for group in groups:
+        found.append(next((t for t in texts[start : start + len(group)] if t), ""))
+        start += len(group)
+    return found
 
 
 def summary_rows(report):
@@ -194,23 +271,22 @@ def summary_rows(report):
     ]
 
 
-def as_csv(report):
-    """Two tables in one file: the summary, a blank line, then the activities.
-    Starts with a byte-order mark so that Excel reads Khmer correctly."""
-    buffer = io.StringIO()
-    buffer.write("\ufeff")
-    writer = csv.writer(buffer)
-    writer.writerows(summary_rows(report))
-    writer.writerow([])
-    writer.writerows(activity_rows(report))
-    return buffer.getvalue()
+def write_report_csv(report, file):
+    """Two tables in one CSV file: the summary, a blank line, then the
+    activities."""
+    write_csv(csv_rows(report), file)
 
 
-def as_xlsx(report):
-    """A workbook with one sheet per table."""
-    workbook = Workbook()
-    sheets = [
-        (_("Activities"), list(activity_rows(report))),
+def csv_rows(report):
+    yield from summary_rows(report)
+    yield []
+    yield from activity_rows(report)
+
+
+def xlsx_sheets(report):
+    """The workbook: the activities, then a sheet per breakdown."""
+    return [
+        (_("Activities"), activity_rows(report)),
         (
             _("By kind"),
             _breakdown_sheet(report.by_kind, report.totals, _("Kind of activity")),
@@ -224,16 +300,10 @@ def as_xlsx(report):
             _breakdown_sheet(report.by_group, None, _("Stakeholder group")),
         ),
     ]
-    workbook.remove(workbook.active)
-    for title, rows in sheets:
-        sheet = workbook.create_sheet(title=title[:31])
-        for row in rows:
-            sheet.append(row)
-        for cell in sheet[1]:
-            cell.font = Font(bold=True)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+
+
+def write_report_xlsx(report, file):
+    write_xlsx(xlsx_sheets(report), file)
 
 
 def _breakdown_sheet(rows, totals, heading):

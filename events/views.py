@@ -18,6 +18,7 @@ from django.views.generic import DetailView, ListView
 from django_filters.views import FilterView
 from icalendar import Calendar, Event
 
+from core.exports import csv_response, xlsx_response
 from core.files import serve_private
 from core.images import rendition_names
 from core.pagination import CachedCountPaginator
@@ -350,12 +351,14 @@ class BackOfficeMixin(PermissionRequiredMixin):
 
 
 class DonorReportView(BackOfficeMixin, View):
-    """Participants by sex for a project (or all) and a period: HTML to print,
-    or CSV or XLSX to download."""
+    """Participants by sex for a project (or all) and a period: HTML to print
+    (the activities a hundred a page), or CSV or XLSX to download (all of
+    them, streamed)."""
 
     permission_required = "events.view_activity"
     template_name = "events/donor_report.html"
     FIELDS = ("project", "start", "end")
+    paginate_by = 100
 
     def get(self, request):
         if any(name in request.GET for name in self.FIELDS):
@@ -375,26 +378,26 @@ class DonorReportView(BackOfficeMixin, View):
             data["end"].isoformat(),
         )
         if export == "csv":
-            response = HttpResponse(
-                reports.as_csv(report), content_type="text/csv; charset=utf-8"
-            )
-        elif export == "xlsx":
-            response = HttpResponse(
-                reports.as_xlsx(report),
-                content_type="application/vnd.openxmlformats-officedocument"
-                ".spreadsheetml.sheet",
-            )
-        else:
-            query = request.GET.copy()
-            query.pop("format", None)
-            query.update({"start": data["start"], "end": data["end"]})
-            return render(
-                request,
-                self.template_name,
-                {"form": form, "report": report, "query": query.urlencode()},
-            )
-        response["Content-Disposition"] = f'attachment; filename="{filename}.{export}"'
-        return response
+            return csv_response(reports.csv_rows(report), f"{filename}.csv")
+        if export == "xlsx":
+            return xlsx_response(reports.xlsx_sheets(report), f"{filename}.xlsx")
+        query = request.GET.copy()
+        query.pop("format", None)
+        query.pop("page", None)
+        query.update({"start": data["start"], "end": data["end"]})
+        paginator = CachedCountPaginator(report.activities, self.paginate_by)
+        page = paginator.get_page(request.GET.get("page"))
+        page.object_list = reports.counted(list(page.object_list))
+        return render(
+            request,
+            self.template_name,
+            {
+                "form": form,
+                "report": report,
+                "query": query.urlencode(),
+                "page_obj": page,
+            },
+        )
 
 
 class NewsListView(FilterView):

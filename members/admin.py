@@ -6,10 +6,10 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from import_export.admin import ExportActionMixin
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationAdmin
 
 from core.admin import VersionedAdminMixin
+from core.exports import SpreadsheetExportMixin
 from core.history import HistoryAdmin
 from core.imports import PrivateImportExportMixin
 from core.protection import ProtectedDeleteAdmin
@@ -125,7 +125,7 @@ class OrganizationAdmin(
     VersionedAdminMixin,
     ProtectedDeleteAdmin,
     PrivateImportExportMixin,
-    ExportActionMixin,
+    SpreadsheetExportMixin,
     HistoryAdmin,
     TabbedTranslationAdmin,
 ):
@@ -259,7 +259,10 @@ class ContactAdmin(VersionedAdminMixin, HistoryAdmin):
 
 @admin.register(Contribution)
 class ContributionAdmin(
-    VersionedAdminMixin, PrivateImportExportMixin, ExportActionMixin, admin.ModelAdmin
+    VersionedAdminMixin,
+    PrivateImportExportMixin,
+    SpreadsheetExportMixin,
+    admin.ModelAdmin,
 ):
     resource_classes = [ContributionResource]
     list_display = [

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from import_export import fields, resources, widgets
 
+from core.exports import SpreadsheetResourceMixin
 from core.models import Province, Theme
 
 from .models import Contribution, MembershipStatusChange, Organization
@@ -62,7 +63,7 @@ PROVINCE_LOOKUPS = ("code", "name_en__iexact", "name_km", "gazetteer_name__iexac
 THEME_LOOKUPS = ("slug", "name_en__iexact", "name_km")
 
 
-class OrganizationResource(resources.ModelResource):
+class OrganizationResource(SpreadsheetResourceMixin, resources.ModelResource):
     name_en = fields.Field(attribute="name_en", column_name="name_en")
     head_office_province = fields.Field(
         attribute="head_office_province",
@@ -149,7 +150,7 @@ class OrganizationResource(resources.ModelResource):
             )
 
 
-class ContributionResource(resources.ModelResource):
+class ContributionResource(SpreadsheetResourceMixin, resources.ModelResource):
     organization = fields.Field(
         attribute="organization",
         column_name="organization",

@@ -314,7 +314,7 @@ def test_recommendations_export_with_their_current_status(secretariat_client):
         },
     )
     assert response.status_code == 200
-    assert "Publish the budget.,in_progress" in response.content.decode()
+    assert "Publish the budget.,in_progress" in response.getvalue().decode()
 
 
 def test_recommendations_survive_a_case_study_deletion_attempt(secretariat_client):

@@ -792,7 +792,7 @@ def test_csv_has_the_figures_of_the_page(secretariat_client, records, query):
         f'attachment; filename="cpdd-in-numbers-{project}-{year}.csv"'
         == response["Content-Disposition"]
     )
-    header, *rows = csv.reader(io.StringIO(response.content.decode("utf-8-sig")))
+    header, *rows = csv.reader(io.StringIO(response.getvalue().decode("utf-8-sig")))
     assert header == ["Table", "Row", "Column", "Value"]
     downloaded = {(table_, row, col): value for table_, row, col, value in rows}
     assert len(downloaded) == len(rows)
@@ -807,7 +807,7 @@ def test_xlsx_has_a_sheet_per_table_with_the_figures_of_the_page(
     response = secretariat_client.get(XLSX_URL, query)
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
-    workbook = openpyxl.load_workbook(io.BytesIO(response.content))
+    workbook = openpyxl.load_workbook(io.BytesIO(response.getvalue()))
     dashboard = page.context["dashboard"]
     assert workbook.sheetnames == [t.sheet for t in dashboard.tables]
     shown = PageTables(page.text).tables

@@ -277,7 +277,7 @@ def test_activities_export_with_sex_disaggregated_totals(secretariat_client):
         },
     )
     assert response.status_code == 200
-    lines = response.content.decode("utf-8").splitlines()
+    lines = response.getvalue().decode("utf-8-sig").splitlines()
     header = lines[0].split(",")
     row = dict(zip(header, lines[1].split(","), strict=False))
     assert row["title_en"] == "Forum in Banan"

@@ -83,11 +83,11 @@ def test_directory_exports_as_csv_and_xlsx(secretariat_client):
         url, {"format": "0", "resource": "0", "organizationresource_name_en": "on"}
     )
     assert as_csv.status_code == 200
-    assert "Aphivat Strey" in as_csv.content.decode()
+    assert "Aphivat Strey" in as_csv.getvalue().decode()
     as_xlsx = secretariat_client.post(
         url, {"format": "1", "resource": "0", "organizationresource_name_en": "on"}
     )
-    workbook = openpyxl.load_workbook(io.BytesIO(as_xlsx.content))
+    workbook = openpyxl.load_workbook(io.BytesIO(as_xlsx.getvalue()))
     values = [cell.value for row in workbook.active.iter_rows() for cell in row]
     assert "Aphivat Strey" in values
 
