@@ -9,13 +9,10 @@ from datetime import date
 import pytest
 from django.core.cache import cache
 
-from casestudies.models import ProgressUpdate, Recommendation, figures_by_district
+from casestudies.models import Recommendation, figures_by_district
 from core.models import District
-from tests.factories import (
-    CaseStudyFactory,
-    ProgressUpdateFactory,
-    RecommendationFactory,
-)
+from tests.casestudies.conftest import make_latest_update_ties
+from tests.factories import CaseStudyFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -27,26 +24,12 @@ BADGE = re.compile(
 
 @pytest.fixture
 def followed_up():
-    """Recommendations in two districts whose latest update is decided by
-    date, then by when it was recorded, then by pk; and one never updated."""
+    """Two published case studies in two provinces, their recommendations'
+    latest updates decided by date, by when they were recorded and by pk."""
     banan = CaseStudyFactory()
     siem_reap = District.objects.select_related("province").get(code="1710")
     other = CaseStudyFactory(province=siem_reap.province, district=siem_reap)
-    same_day = RecommendationFactory(case_study=banan)
-    ProgressUpdateFactory(recommendation=same_day, status="implemented")
-    ProgressUpdateFactory(recommendation=same_day, status="dropped")
-    same_moment = RecommendationFactory(case_study=banan)
-    first = ProgressUpdateFactory(recommendation=same_moment, status="dropped")
-    second = ProgressUpdateFactory(recommendation=same_moment, status="in_progress")
-    ProgressUpdate.objects.filter(pk=second.pk).update(recorded_at=first.recorded_at)
-    earlier_date = RecommendationFactory(case_study=other)
-    ProgressUpdateFactory(
-        recommendation=earlier_date, status="implemented", date=date(2022, 6, 1)
-    )
-    ProgressUpdateFactory(
-        recommendation=earlier_date, status="endorsed", date=date(2021, 6, 1)
-    )
-    RecommendationFactory(case_study=other)  # proposed
+    make_latest_update_ties(banan, other)
     return [banan, other]
 
 
@@ -98,7 +81,7 @@ def test_tracker_dashboard_and_pages_agree_on_every_status(client, followed_up):
     )
     assert on_case_study_pages == on_district_pages == annotated
     assert sorted(annotated.values()) == sorted(
-        ["dropped", "in_progress", "implemented", "proposed"]
+        ["dropped", "in_progress", "implemented", "proposed", "implemented"]
     )
 
     expected = defaultdict(Counter)
@@ -124,12 +107,12 @@ def test_the_status_at_a_date_is_that_of_the_latest_update_by_then(followed_up):
             "pk", "current_status"
         )
     )
-    assert sorted(statuses.values()) == ["endorsed", "proposed", "proposed", "proposed"]
+    assert sorted(statuses.values()) == ["endorsed", *["proposed"] * 4]
     figures = figures_by_district(Recommendation.objects.all(), on=before)
     few = figures_by_district(Recommendation.objects.all(), on=before, few=True)
     assert figures == few
     code_of = {d.pk: d.code for d in District.objects.filter(pk__in=figures)}
     assert {code_of[pk]: row["endorsed_count"] for pk, row in figures.items()} == {
-        "0201": 0,
-        "1710": 1,
+        "0201": 1,
+        "1710": 0,
     }

@@ -3,9 +3,9 @@
 from datetime import timedelta
 
 import pytest
-from django.test import Client
 from django.utils import timezone
 
+from tests.e2e.test_events import sign_in_as
 from tests.factories import (
     ActivityFactory,
     ParticipationFigureFactory,
@@ -18,20 +18,6 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 # Khmer script alike (both left to right).
 ALIGNMENT = """table => [...table.querySelectorAll("tr")].map(row =>
     [...row.children].map(cell => getComputedStyle(cell).textAlign))"""
-
-
-def sign_in_as(page, live_server, user):
-    client = Client()
-    client.force_login(user)
-    page.context.add_cookies(
-        [
-            {
-                "name": "sessionid",
-                "value": client.cookies["sessionid"].value,
-                "url": live_server.url,
-            }
-        ]
-    )
 
 
 def assert_numbers_right_aligned(page, table, numbers):
