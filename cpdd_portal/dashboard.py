@@ -125,7 +125,9 @@ class DashboardFilter(django_filters.FilterSet):
         choices = self.choices
         project = choices["project"] and choices["project"].pk
         return cached(
-            "dashboard",
+            # Not "dashboard": entries under that name hold pickles of classes
+            # that have moved to core.charts, which a server would fail to load.
+            "dashboard-tables",
             (get_language(), choices["year"], project),
             lambda: coalition_in_numbers(
                 activities=self.qs, case_studies=self.case_studies()
