@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.examples import example_field
 from core.images import ResponsiveImageField
 from core.models import District, Province, Theme
 from core.richtext import plain_text
@@ -180,6 +181,7 @@ class CaseStudy(models.Model):
         unique=True,
         help_text=_("The last part of the web address, e.g. banan-district-2021."),
     )
+    is_example = example_field()
     summary = models.TextField(
         _("summary"),
         max_length=1000,

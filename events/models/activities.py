@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from core.examples import example_field
 from core.models import District, Province, Theme
 from core.richtext import plain_text
 from core.twofactor import sees_as_staff
@@ -318,6 +319,7 @@ class Activity(models.Model):
         help_text=_("The last part of the web address, e.g. project-closing-2025."),
     )
     objectives = models.TextField(_("objectives"), blank=True, help_text=_("Markdown."))
+    is_example = example_field()
     outcomes = models.TextField(_("outcomes"), blank=True, help_text=_("Markdown."))
     starts_at = models.DateTimeField(
         _("starts"), help_text=_("Date and time in Phnom Penh time.")
