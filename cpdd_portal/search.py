@@ -441,7 +441,7 @@ SOURCES = {
             khmer_title="title_km",
             khmer_texts=("summary_km", "body_km"),
             date="published_at",
-            fields=("slug", "published_at"),
+            fields=("slug", "published_at", "is_example"),
         ),
         EventSource(
             kind="event",
@@ -455,6 +455,7 @@ SOURCES = {
             related=("province",),
             fields=(
                 "slug",
+                "is_example",
                 "kind",
                 "starts_at",
                 "province__name_en",
@@ -474,6 +475,7 @@ SOURCES = {
             related=("province",),
             fields=(
                 "slug",
+                "is_example",
                 "period_start",
                 "period_end",
                 "province__name_en",
@@ -494,6 +496,7 @@ SOURCES = {
             related=("case_study__province",),
             fields=(
                 "case_study__slug",
+                "case_study__is_example",
                 "case_study__title_en",
                 "case_study__title_km",
                 "case_study__province__name_en",
@@ -514,6 +517,7 @@ SOURCES = {
             related=("head_office_province",),
             fields=(
                 "slug",
+                "is_example",
                 "acronym",
                 "membership_status",
                 "head_office_province__name_en",

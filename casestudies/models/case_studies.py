@@ -143,6 +143,7 @@ class CaseStudyQuerySet(models.QuerySet):
                         "name_en",
                         "name_km",
                         "membership_status",
+                        "is_example",
                     ),
                 ),
                 Prefetch(

@@ -262,7 +262,13 @@ class ActivityQuerySet(models.QuerySet):
         from .news import NewsPost
 
         organisations = Organization.objects.only(
-            "id", "slug", "name_en", "name_km", "acronym", "membership_status"
+            "id",
+            "slug",
+            "name_en",
+            "name_km",
+            "acronym",
+            "membership_status",
+            "is_example",
         )
         return (
             self.select_related("province", "district", "project", "working_group")
