@@ -76,6 +76,7 @@ from django.views.generic import TemplateView
 
 from casestudies.models import CaseStudy, Recommendation
 from core.content import cached
+from core.gazetteer import with_usual_spellings
 from core.models import Province
 from core.richtext import plain_text
 from core.twofactor import sees_as_staff
@@ -153,7 +154,13 @@ class Query:
 
     @cached_property
     def tsquery(self):
-        return SearchQuery(self.english, config="english", search_type="websearch")
+        query = SearchQuery(self.english, config="english", search_type="websearch")
+        # Places spelt as the coalition's texts spell them ("Komreing") also
+        # find what names them as the portal does ("Kamrieng").
+        usual = with_usual_spellings(self.english)
+        if usual:
+            query |= SearchQuery(usual, config="english", search_type="websearch")
+        return query
 
 
 def translated(name, language):

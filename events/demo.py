@@ -324,8 +324,9 @@ def _place(district, province):
 
 def _day(day):
     """A day whose hours the texts do not give: start and end at the same
-    instant, which pages show as the date alone."""
-    return _at(day, 0)
+    instant, which pages show as the date alone. Noon, so that the date is
+    the same in UTC."""
+    return _at(day, 12)
 
 
 def _seed_activities():
@@ -341,8 +342,7 @@ def _seed_activities():
                 f"project “{PROJECT_TITLE_EN}”"
             ),
             title_km=(
-                "សិក្ខាសាលាផ្សព្វផ្សាយលទ្ធផល និងបិទជាផ្លូវការនូវគម្រោង "
-                f"“{PROJECT_TITLE_EN}”"
+                f"សិក្ខាសាលាផ្សព្វផ្សាយលទ្ធផល និងបិទជាផ្លូវការនូវគម្រោង “{PROJECT_TITLE_EN}”"
             ),
             starts_at=_day(date(2025, 9, 18)),
             ends_at=_day(date(2025, 9, 18)),
@@ -1113,8 +1113,7 @@ def _news_specs(today, activities):
                 f"**“{PROJECT_TITLE_EN}”** and to close it officially.",
             ),
             (
-                "សិក្ខាសាលាផ្សព្វផ្សាយលទ្ធផល និងបិទគម្រោង “Strengthening "
-                "Transparency […]”",
+                "សិក្ខាសាលាផ្សព្វផ្សាយលទ្ធផល និងបិទគម្រោង “Strengthening Transparency […]”",
                 "នៅថ្ងៃទី១៨ ខែកញ្ញា ឆ្នាំ២០២៥ នៅសណ្ឋាគារ Hyatt Regency Phnom Penh "
                 "NCDD UNDP ប្រចាំកម្ពុជា និង CPDD "
                 "បានផ្សព្វផ្សាយលទ្ធផល និងបិទគម្រោងជាផ្លូវការ។",

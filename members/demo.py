@@ -120,8 +120,7 @@ WGPD_TEXT = (
 DDWG_TEXT = (
     "Listed among the **Active Organizations** of the Decentralization and "
     "Deconcentration Reform Working Group (DDWG).",
-    "មានឈ្មោះក្នុងបញ្ជី**អង្គការសកម្ម**នៃក្រុមការងារកំណែទម្រង់វិមជ្ឈការ "
-    "និងវិសហមជ្ឈការ (DDWG)។",
+    "មានឈ្មោះក្នុងបញ្ជី**អង្គការសកម្ម**នៃក្រុមការងារកំណែទម្រង់វិមជ្ឈការ និងវិសហមជ្ឈការ (DDWG)។",
 )
 BOTH_TEXT = (
     "Listed among the **Active Organizations** of both the Working Group for "
@@ -238,8 +237,7 @@ def _working_group_organisations():
                 "A Cambodian NGO with more than 13 years of experience in promoting "
                 "and enabling good governance at a sub-national level, an active "
                 "member of DELGOSEA, and host of the secretariat of the Working "
-                "Group for Partnerships in Decentralisation (WGPD). "
-                + WGPD_TEXT[0],
+                "Group for Partnerships in Decentralisation (WGPD). " + WGPD_TEXT[0],
                 "អង្គការមិនមែនរដ្ឋាភិបាលកម្ពុជា "
                 "ដែលមានបទពិសោធន៍ជាង ១៣ ឆ្នាំក្នុងការលើកកម្ពស់ "
                 "និងពង្រឹងអភិបាលកិច្ចល្អនៅថ្នាក់ក្រោមជាតិ ជាសមាជិកសកម្មនៃ DELGOSEA "
@@ -267,8 +265,7 @@ def _working_group_organisations():
             (
                 "Coordinated the Working Group for Partnerships in Decentralization "
                 "(WGPD). " + BOTH_TEXT[0],
-                "បានសម្របសម្រួលក្រុមការងារភាពជាដៃគូក្នុងវិមជ្ឈការ (WGPD)។ "
-                + BOTH_TEXT[1],
+                "បានសម្របសម្រួលក្រុមការងារភាពជាដៃគូក្នុងវិមជ្ឈការ (WGPD)។ " + BOTH_TEXT[1],
             ),
             # The texts give a 2005 office number for "more information"; it is
             # not presented as this person's current contact.
@@ -402,12 +399,10 @@ def _partners():
         (
             "pdaff-kampong-speu",
             "",
-            "Kampong Speu Provincial Department of Agriculture, Forestry and "
-            "Fisheries",
+            "Kampong Speu Provincial Department of Agriculture, Forestry and Fisheries",
             GOVERNMENT,
             "Met with CPDD and signed a Memorandum of Understanding on 3 July 2025.",
-            "បានជួបជាមួយ CPDD និងចុះអនុស្សរណៈនៃការយោគយល់គ្នា "
-            "នៅថ្ងៃទី៣ ខែកក្កដា ឆ្នាំ២០២៥។",
+            "បានជួបជាមួយ CPDD និងចុះអនុស្សរណៈនៃការយោគយល់គ្នា នៅថ្ងៃទី៣ ខែកក្កដា ឆ្នាំ២០២៥។",
         ),
     ]
     specs = [
@@ -899,7 +894,7 @@ def _generated_members(rng, provinces, districts):
         ]
         for archetype in rng.sample(eligible, 4 if code in {"02", "12"} else 3):
             specs.append(_generated(rng, archetype, province, provinces))
-    for district in rng.sample(districts, 20):
+    for district in rng.sample(districts, 30):
         archetype = rng.choice(DISTRICT_ARCHETYPES)
         spec = _generated(
             rng, archetype, district.province, provinces, district=district
@@ -1158,8 +1153,7 @@ def _demo_member():
         2012,
         "A fictional network of youth groups, made up to show what a member "
         "organisation can do on the portal.",
-        "បណ្តាញក្រុមយុវជនប្រឌិត "
-        "ដែលបង្កើតឡើងដើម្បីបង្ហាញពីអ្វីដែលអង្គការសមាជិកអាចធ្វើបាននៅលើវិបផតថល។",
+        "បណ្តាញក្រុមយុវជនប្រឌិត ដែលបង្កើតឡើងដើម្បីបង្ហាញពីអ្វីដែលអង្គការសមាជិកអាចធ្វើបាននៅលើវិបផតថល។",
         website="https://youth-network.example.org",
         history=(
             (APPLICANT, date(2019, 4, 20), "Application received"),

@@ -4,20 +4,27 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('casestudies', '0005_protected_follow_up_history_of_links'),
+        ("casestudies", "0005_protected_follow_up_history_of_links"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='casestudy',
-            name='is_example',
-            field=models.BooleanField(default=False, help_text='Made up to show what the portal can do, not a fact about the coalition: marked “Example” wherever it appears.', verbose_name='example'),
+            model_name="casestudy",
+            name="is_example",
+            field=models.BooleanField(
+                default=False,
+                help_text="Made up to show what the portal can do, not a fact about the coalition: marked “Example” wherever it appears.",
+                verbose_name="example",
+            ),
         ),
         migrations.AddField(
-            model_name='historicalcasestudy',
-            name='is_example',
-            field=models.BooleanField(default=False, help_text='Made up to show what the portal can do, not a fact about the coalition: marked “Example” wherever it appears.', verbose_name='example'),
+            model_name="historicalcasestudy",
+            name="is_example",
+            field=models.BooleanField(
+                default=False,
+                help_text="Made up to show what the portal can do, not a fact about the coalition: marked “Example” wherever it appears.",
+                verbose_name="example",
+            ),
         ),
     ]

@@ -4,30 +4,45 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('events', '0006_history_of_links'),
+        ("events", "0006_history_of_links"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='activity',
-            name='is_example',
-            field=models.BooleanField(default=False, help_text='Made up to show what the portal can do, not a fact about the coalition: marked “Example” wherever it appears.', verbose_name='example'),
+            model_name="activity",
+            name="is_example",
+            field=models.BooleanField(
+                default=False,
+                help_text="Made up to show what the portal can do, not a fact about the coalition: marked “Example” wherever it appears.",
+                verbose_name="example",
+            ),
         ),
         migrations.AddField(
-            model_name='historicalactivity',
-            name='is_example',
-            field=models.BooleanField(default=False, help_text='Made up to show what the portal can do, not a fact about the coalition: marked “Example” wherever it appears.', verbose_name='example'),
+            model_name="historicalactivity",
+            name="is_example",
+            field=models.BooleanField(
+                default=False,
+                help_text="Made up to show what the portal can do, not a fact about the coalition: marked “Example” wherever it appears.",
+                verbose_name="example",
+            ),
         ),
         migrations.AddField(
-            model_name='historicalnewspost',
-            name='is_example',
-            field=models.BooleanField(default=False, help_text='Made up to show what the portal can do, not a fact about the coalition: marked “Example” wherever it appears.', verbose_name='example'),
+            model_name="historicalnewspost",
+            name="is_example",
+            field=models.BooleanField(
+                default=False,
+                help_text="Made up to show what the portal can do, not a fact about the coalition: marked “Example” wherever it appears.",
+                verbose_name="example",
+            ),
         ),
         migrations.AddField(
-            model_name='newspost',
-            name='is_example',
-            field=models.BooleanField(default=False, help_text='Made up to show what the portal can do, not a fact about the coalition: marked “Example” wherever it appears.', verbose_name='example'),
+            model_name="newspost",
+            name="is_example",
+            field=models.BooleanField(
+                default=False,
+                help_text="Made up to show what the portal can do, not a fact about the coalition: marked “Example” wherever it appears.",
+                verbose_name="example",
+            ),
         ),
     ]

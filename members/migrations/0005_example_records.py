@@ -4,20 +4,27 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('members', '0004_former_partners_protected_links_history_of_links'),
+        ("members", "0004_former_partners_protected_links_history_of_links"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='historicalorganization',
-            name='is_example',
-            field=models.BooleanField(default=False, help_text='Made up to show what the portal can do, not a fact about the coalition: marked “Example” wherever it appears.', verbose_name='example'),
+            model_name="historicalorganization",
+            name="is_example",
+            field=models.BooleanField(
+                default=False,
+                help_text="Made up to show what the portal can do, not a fact about the coalition: marked “Example” wherever it appears.",
+                verbose_name="example",
+            ),
         ),
         migrations.AddField(
-            model_name='organization',
-            name='is_example',
-            field=models.BooleanField(default=False, help_text='Made up to show what the portal can do, not a fact about the coalition: marked “Example” wherever it appears.', verbose_name='example'),
+            model_name="organization",
+            name="is_example",
+            field=models.BooleanField(
+                default=False,
+                help_text="Made up to show what the portal can do, not a fact about the coalition: marked “Example” wherever it appears.",
+                verbose_name="example",
+            ),
         ),
     ]
