@@ -23,6 +23,7 @@ project, with their respondents, recommendations, progress and action items.
 """
 
 import io
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -30,7 +31,7 @@ from zoneinfo import ZoneInfo
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
-from django.db.models import Q, Sum
+from django.db.models import ProtectedError, Q, RestrictedError, Sum
 from django.utils import timezone
 from PIL import Image, ImageDraw
 
@@ -54,6 +55,7 @@ PHNOM_PENH = ZoneInfo("Asia/Phnom_Penh")
 EXAMPLE_ADMINISTRATION = "example-municipal-administration"
 KHMER_DIGITS = str.maketrans("0123456789", "០១២៣៤៥៦៧៨៩")
 PROJECT_SLUG = "example-civic-engagement-project"
+OLD_PROJECT_SLUG = "strengthening-transparency-accountability-civic-engagement"
 BATTAMBANG_NEWS = "battambang-districts-endorse-joint-recommendations"
 PROJECT_NEWS = ("call-for-case-studies-civic-engagement",)
 
@@ -962,6 +964,20 @@ def _meetings(district, is_project):
     )
 
 
+def _forget_made_up(case_study):
+    """On a database loaded by an older demo, remove what it made up about a
+    real study: respondents by district, recommendations, files."""
+    recommendations = case_study.recommendations.all()
+    ActionItem.objects.filter(recommendation__in=recommendations).delete()
+    ProgressUpdate.objects.filter(recommendation__in=recommendations).delete()
+    recommendations.delete()
+    case_study.respondent_groups.all().delete()
+    case_study.photos.all().delete()
+    if case_study.report:
+        case_study.report = ""
+        case_study.save()
+
+
 def _respondents(spec, meetings):
     """The spec's rows; with linked meetings, the meeting row is their
     participants, so that the study and its meetings tell the same numbers."""
@@ -1047,6 +1063,7 @@ def _write_study(spec, *, is_project, staff, authors, themes, project, news, tod
     case_study.activities.set(meetings)
     case_study.news_posts.set(news)
     if not is_project:
+        _forget_made_up(case_study)
         return case_study, {"recommendations": 0, "actions": 0}
 
     for method, sessions, female, male, other in _respondents(spec, meetings):
@@ -1185,6 +1202,9 @@ def load(*, staff, member):
         totals["case studies"] += 1
         for name, count in counts.items():
             totals[name] += count
+    # An older demo's made-up version of a real project, now unused.
+    with suppress(ProtectedError, RestrictedError):
+        Project.objects.filter(slug=OLD_PROJECT_SLUG).delete()
     return {
         "case studies": totals["case studies"],
         "recommendations": totals["recommendations"],

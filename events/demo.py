@@ -21,6 +21,7 @@ grow with the calendar) so that every run builds the same rows.
 
 import io
 import random
+from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -28,13 +29,14 @@ from zoneinfo import ZoneInfo
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
+from django.db.models import ProtectedError, RestrictedError
 from django.utils import timezone
 from django.utils.text import slugify
 from PIL import Image, ImageDraw, ImageOps
 
 from core.images import clean_image_upload
 from core.models import District, Province, Theme
-from members.demo import DEMO_MEMBER
+from members.demo import DEMO_MEMBER, set_exactly
 from members.models import Organization, WorkingGroup
 
 from .models import (
@@ -943,6 +945,34 @@ def _write_activities(
     return activities
 
 
+def _forget_made_up(specs, activities, organisations, themes):
+    """On a database loaded by an older demo, remove what it made up about
+    the activities the texts report: the Battambang consultations' days,
+    figures, people and files they do not give, the old project's agreement."""
+    for activity in Activity.objects.filter(slug__startswith="joint-consultation-"):
+        # One with registrations stays: the secretariat's to decide.
+        with suppress(ProtectedError, RestrictedError):
+            activity.delete()
+    for spec in specs:
+        if spec.is_example:
+            continue
+        activity = activities[spec.slug]
+        activity.participation.exclude(
+            stakeholder_group__in=list(spec.figures)
+        ).delete()
+        activity.documents.all().delete()
+        activity.photos.all().delete()
+        for relation, keys, lookup in (
+            ("organisers", spec.organisers, organisations),
+            ("partners", spec.partners, organisations),
+            ("themes", spec.themes, themes),
+        ):
+            set_exactly(getattr(activity, relation), [lookup[key] for key in keys])
+    Agreement.objects.filter(
+        title_en__startswith="Partnership agreement: Strengthening Transparency"
+    ).delete()
+
+
 def _project_activity_slugs(specs):
     return [spec.slug for spec in specs if spec.project == PROJECT_SLUG]
 
@@ -1069,6 +1099,9 @@ def _write_agreements(activities, organisations, provinces, projects):
         )
         agreement.parties.set([organisations[slug] for slug in parties])
         agreement.provinces.set([provinces[code] for code in codes])
+        if not project and agreement.document:
+            agreement.document = ""  # older demos made a "signed copy" up
+            agreement.save()
         if project and not agreement.document:
             agreement.document.save(
                 f"{slugify(title_en)[:60]}.pdf",
@@ -1519,6 +1552,7 @@ def load(*, staff, member):
         projects=projects,
         themes=themes,
     )
+    _forget_made_up(specs, activities, organisations, themes)
     _write_files(specs, activities)
     agreements = _write_agreements(activities, organisations, provinces, projects)
     news = _write_news(_news_specs(today, activities), activities, themes, staff)

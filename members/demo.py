@@ -12,11 +12,13 @@ builds the same ones. Never for production.
 """
 
 import random
+from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
 from django.db import transaction
+from django.db.models import ProtectedError, RestrictedError
 from django.utils.text import slugify
 
 from core.models import District, Province, Theme
@@ -1366,7 +1368,12 @@ def _write_organizations(specs, provinces, themes):
                 "registration_number": spec.registration_number,
                 "joined_on": spec.joined_on,
                 "is_example": spec.is_example,
-                **({"membership_status": ACTIVE} if spec.member else {}),
+                # Example members get theirs from their history.
+                **(
+                    {}
+                    if spec.is_example
+                    else {"membership_status": ACTIVE if spec.member else ""}
+                ),
             },
             existing.get(spec.slug),
         )
@@ -1487,9 +1494,60 @@ def _write_working_groups(organizations):
                 "is_active": True,
             },
         )
-        group.organizations.add(*(organizations[slug] for slug in data["members"]))
+        set_exactly(
+            group.organizations, [organizations[slug] for slug in data["members"]]
+        )
         groups.append(group)
     return groups
+
+
+def set_exactly(manager, objects):
+    """Make a many-to-many relation hold `objects`, touching it (and its
+    history) only when it holds something else."""
+    if {obj.pk for obj in manager.all()} != {obj.pk for obj in objects}:
+        manager.set(objects)
+
+
+# Slugs of organisations that older demo data made up or misnamed.
+SUPERSEDED = (
+    "cidse-cambodia",
+    "dpa",
+    "giz",
+    "buddhism-for-development",
+    "ccc",
+    "ponleu-khmer",
+    "banteay-srei",
+    "embassy-of-japan",
+    "pdaff-takeo",
+)
+
+
+def _forget_made_up(specs, organizations, provinces):
+    """On a database loaded by an older demo, remove what it made up about
+    real organisations: statuses, dues, contacts, places and themes the
+    texts do not give, and organisations they do not name."""
+    seeded = [s for s in specs if not s.is_example]
+    real = [organizations[s.slug] for s in seeded]
+    superseded = list(Organization.objects.filter(slug__in=SUPERSEDED))
+    everyone = real + superseded
+    MembershipStatusChange.objects.filter(organization__in=everyone).delete()
+    Contribution.objects.filter(organization__in=everyone).delete()
+    Representative.objects.filter(organization__in=everyone).delete()
+    named = {(organizations[s.slug].pk, c.name) for s in seeded for c in s.contacts}
+    for contact in Contact.objects.filter(organization__in=everyone):
+        if (contact.organization_id, contact.name) not in named:
+            contact.delete()
+    for spec in seeded:
+        organization = organizations[spec.slug]
+        codes = dict.fromkeys(
+            ((spec.head_office,) if spec.head_office else ()) + spec.provinces
+        )
+        set_exactly(organization.provinces, [provinces[code] for code in codes])
+        set_exactly(organization.themes, [])
+    for organization in superseded:
+        # One still named by a record of the secretariat's is kept.
+        with suppress(ProtectedError, RestrictedError):
+            organization.delete()
 
 
 @transaction.atomic
@@ -1504,6 +1562,7 @@ def load(*, staff, member):
     )
     specs = build_specs(provinces, districts)
     organizations = _write_organizations(specs, provinces, themes)
+    _forget_made_up(specs, organizations, provinces)
     _write_statuses(specs, organizations, staff)
     _write_contacts(specs, organizations)
     _write_contributions(specs, organizations)
