@@ -6,6 +6,7 @@ carries a banner while any exists."""
 from django.apps import apps
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 
 from core.content import cached
 
@@ -46,3 +47,13 @@ def site_has_examples():
     """Whether any example record exists: one query, then kept under the
     content version (which any change to a record bumps)."""
     return cached("examples", (), _any_example, EXAMPLES_CACHE_TIMEOUT)
+
+
+def marked_title(record, title):
+    """`title`, said to be an example's where `record` is one: for feeds and
+    calendars, which show no badge."""
+    if getattr(record, "is_example", False):
+        return pgettext("title of an example record", "Example: %(title)s") % {
+            "title": title
+        }
+    return title

@@ -233,7 +233,8 @@ class WorkingGroupDetailView(DetailView):
         return WorkingGroup.objects.select_related("coordinator").prefetch_related(
             Prefetch(
                 "organizations",
-                queryset=Organization.objects.active_members().for_directory(),
+                # Partners take part in working groups too (the WGPD's donors).
+                queryset=Organization.objects.public().for_directory(),
             )
         )
 
