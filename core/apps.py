@@ -7,6 +7,8 @@ class CoreConfig(AppConfig):
     verbose_name = _("Places and themes")
 
     def ready(self):
+        from core.examples import connect_signals
         from core.protection import protect_linked_records
 
         protect_linked_records(self)
+        connect_signals()
