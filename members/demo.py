@@ -864,6 +864,9 @@ POSITIONS = {
     CBO: ("Chairperson", "Deputy Chairperson", "Secretary", "Treasurer"),
     INGO: ("Country Director", "Governance Programme Manager", "Partnership Officer"),
 }
+# Mobile prefixes, for the load benchmark's synthetic contacts (bench.data);
+# the demo gives nobody a phone number.
+PHONE_PREFIXES = ("12", "11", "15", "16", "17", "77", "78", "89", "92", "97", "96")
 STOP_WORDS = {"of", "for", "and", "the"}
 
 
