@@ -7,16 +7,20 @@ Run it after members.demo.load, which creates the organisations and working
 groups used here (missing ones are created, as partners, so this still works
 alone).
 
-What comes from the coalition's own texts (../shared/seeds): the UNDP project,
-the 18 September 2025 closing workshop at the Hyatt Regency Phnom Penh, the
-2-4 September 2025 GEF Small Grants orientation at the Angkor Paradise Hotel,
-the July 2025 MoU signings with their participant counts (14, 13 and 6), the
-Battambang joint consultations of November-December 2021 in seven districts.
-Made up for the demo and marked as such here: exact times of day, the days of
-the Battambang meetings, the split of participants by sex and group where the
-texts give none, MoU terms, and the generated history of 2016-2026, drawn from
-`random.Random(2026)` (and from per-slug seeds for the monthly meetings that
-grow with the calendar) so that every run builds the same rows.
+From the coalition's own texts (../shared/seeds), with only what they say:
+the 18 September 2025 workshop closing the project "Strengthening
+Transparency [...]" at the Hyatt Regency Phnom Penh, the 2-4 September 2025
+GEF Small Grants orientation at the Angkor Paradise Hotel, the July 2025 MoU
+signings with their participant counts (14, 13 and 6, not split by sex), and
+their news. The texts give no hours (those activities start and end at the
+same instant: shown as a date) and no days for the Battambang consultations
+of November-December 2021 (no activities for them).
+
+Everything else is an example (core.examples): the Annual Congresses, the
+working groups' monthly meetings, the generated history of 2016-2026 drawn
+from `random.Random(2026)` (and per-slug seeds for the monthly meetings that
+grow with the calendar), the fictional Example project and its activities,
+upcoming events and their news, so that every run builds the same rows.
 """
 
 import io

@@ -5,10 +5,13 @@
 contribution's organisation and year, a status change's status and date), so
 running it again updates the same rows and adds none.
 
-The organisations named in the coalition's own texts come first, with their
-real names. The rest are plausible local NGOs and community-based
-organisations, generated from a seeded `random.Random(2026)` so every run
-builds the same ones. Never for production.
+The organisations named in the coalition's own texts come first, with only
+what those texts say of them. The rest are examples (core.examples): the
+fictional Example Youth Network that the demo representative signs in for,
+and local NGOs and community-based organisations generated from a seeded
+`random.Random(2026)` so every run builds the same ones, with their statuses,
+dues and contacts (example.org addresses, no phone numbers). Never for
+production.
 """
 
 import random
