@@ -1018,7 +1018,8 @@ def _responsible(responsible, words, organizations, administration):
 def _write_study(spec, *, is_project, staff, authors, themes, project, news, today):
     district = District.objects.select_related("province").get(code=spec.place.code)
     words = spec.place.words
-    meetings = _meetings(district, is_project)
+    # The texts give no days for the Battambang meetings: none are linked.
+    meetings = _meetings(district, is_project) if is_project else []
     endorsed_on = (
         timezone.localtime(meetings[-1].starts_at).date()
         if meetings

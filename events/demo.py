@@ -25,6 +25,7 @@ upcoming events and their news, so that every run builds the same rows.
 
 import io
 import random
+import re
 from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -958,23 +959,60 @@ def _forget_made_up(specs, activities, organisations, themes):
         with suppress(ProtectedError, RestrictedError):
             activity.delete()
     for spec in specs:
+        activity = activities[spec.slug]
+        # Older demos drew other organisers for the same activities.
+        for relation in ("organisers", "partners"):
+            keys = getattr(spec, relation)
+            set_exactly(getattr(activity, relation), [organisations[k] for k in keys])
         if spec.is_example:
             continue
-        activity = activities[spec.slug]
         activity.participation.exclude(
             stakeholder_group__in=list(spec.figures)
         ).delete()
         activity.documents.all().delete()
         activity.photos.all().delete()
-        for relation, keys, lookup in (
-            ("organisers", spec.organisers, organisations),
-            ("partners", spec.partners, organisations),
-            ("themes", spec.themes, themes),
-        ):
-            set_exactly(getattr(activity, relation), [lookup[key] for key in keys])
+        set_exactly(activity.themes, [themes[key] for key in spec.themes])
     Agreement.objects.filter(
         title_en__startswith="Partnership agreement: Strengthening Transparency"
     ).delete()
+
+
+# The slugs the demo's generators make: kind, place, date.
+GENERATED_SLUG = re.compile(
+    r"^(joint-consultation|training|consultation|forum|field-visit|workshop|meeting"
+    r"|stalg-[a-z-]+)-"
+    r"[a-z0-9-]+-\d{4}-\d{2}(-\d{2})?$"
+)
+
+
+def forget_stale(today=None):
+    """Activities an older demo generated that this one no longer builds (the
+    days it made up for the Battambang consultations among them), and their
+    news: run after casestudies.demo, which unlinks them from case studies."""
+    today = today or timezone.localdate()
+    provinces = {p.code: p for p in Province.objects.all()}
+    districts = {d.code: d for d in District.objects.select_related("province")}
+    by_province = {}
+    for district in sorted(districts.values(), key=lambda d: d.code):
+        by_province.setdefault(district.province.code, []).append(district)
+    members = list(
+        Organization.objects.active_members()
+        .filter(is_example=True)
+        .order_by("slug")
+        .values_list("slug", flat=True)
+    )
+    current = {
+        spec.slug
+        for spec in _generated_history(by_province, provinces, members)
+        + _project_activities(districts)
+        + _upcoming_activities(today, districts)
+    }
+    for activity in Activity.objects.exclude(slug__in=current).filter(is_example=False):
+        if not GENERATED_SLUG.match(activity.slug):
+            continue
+        with suppress(ProtectedError, RestrictedError):
+            activity.news_posts.clear()
+            activity.delete()
 
 
 def _project_activity_slugs(specs):

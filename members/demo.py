@@ -21,7 +21,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from django.db import transaction
-from django.db.models import ProtectedError, RestrictedError
+from django.db.models import ProtectedError, Q, RestrictedError
 from django.utils.text import slugify
 
 from core.models import District, Province, Theme
@@ -1539,8 +1539,10 @@ def _forget_made_up(specs, organizations, provinces):
     MembershipStatusChange.objects.filter(organization__in=everyone).delete()
     Contribution.objects.filter(organization__in=everyone).delete()
     Representative.objects.filter(organization__in=everyone).delete()
-    named = {(organizations[s.slug].pk, c.name) for s in seeded for c in s.contacts}
-    for contact in Contact.objects.filter(organization__in=everyone):
+    named = {(organizations[s.slug].pk, c.name) for s in specs for c in s.contacts}
+    for contact in Contact.objects.filter(
+        organization__in=[*organizations.values(), *superseded]
+    ):
         if (contact.organization_id, contact.name) not in named:
             contact.delete()
     for spec in seeded:
@@ -1550,9 +1552,31 @@ def _forget_made_up(specs, organizations, provinces):
         )
         set_exactly(organization.provinces, [provinces[code] for code in codes])
         set_exactly(organization.themes, [])
-    for organization in superseded:
-        # One still named by a record of the secretariat's is kept.
-        with suppress(ProtectedError, RestrictedError):
+
+
+def forget_stale(*, staff):
+    """Organisations an older demo made (misnamed real ones, or generated
+    ones this demo no longer builds), once nothing links them any more: run
+    after the other apps' demos have dropped their own stale records."""
+    provinces = {p.code: p for p in Province.objects.all()}
+    districts = list(
+        District.objects.filter(kind=District.Kind.DISTRICT)
+        .select_related("province")
+        .order_by("code")
+    )
+    current = {spec.slug for spec in build_specs(provinces, districts)}
+    stale = (
+        Organization.objects.exclude(slug__in=current)
+        .filter(Q(slug__in=SUPERSEDED) | Q(status_changes__recorded_by=staff))
+        .distinct()
+    )
+    for organization in stale:
+        # One still named by a record of the secretariat's is kept, whole.
+        with suppress(ProtectedError, RestrictedError), transaction.atomic():
+            MembershipStatusChange.objects.filter(organization=organization).delete()
+            organization.contributions.all().delete()
+            organization.contacts.all().delete()
+            Representative.objects.filter(organization=organization).delete()
             organization.delete()
 
 
