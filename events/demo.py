@@ -1010,7 +1010,7 @@ def forget_stale(today=None):
     for activity in Activity.objects.exclude(slug__in=current).filter(is_example=False):
         if not GENERATED_SLUG.match(activity.slug):
             continue
-        with suppress(ProtectedError, RestrictedError):
+        with suppress(ProtectedError, RestrictedError), transaction.atomic():
             activity.news_posts.clear()
             activity.delete()
 
