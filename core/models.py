@@ -3,6 +3,8 @@ from django.db import models
 from django.db.models.functions import Upper
 from django.utils.translation import gettext_lazy as _
 
+from .gazetteer import codes_spelt
+
 
 class VersionField(models.PositiveIntegerField):
     """How many times a row was saved. Every update sets it to the database's
@@ -72,10 +74,11 @@ class VersionedPart(models.Model):
 
 class PlaceQuerySet(models.QuerySet):
     def search(self, text):
-        """Places whose English, Khmer or gazetteer name contains `text`.
+        """Places whose English, Khmer, gazetteer or other spelling
+        (gazetteer.OTHER_SPELLINGS) contains `text`.
 
         Case and accents are ignored, so "Rotonak", "ratanak" and "រតនមណ្ឌល"
-        all find Ratanak Mondol.
+        all find Ratanak Mondol, and "Komreing" finds Kamrieng.
         """
         text = text.strip()
         if not text:
@@ -84,6 +87,7 @@ class PlaceQuerySet(models.QuerySet):
             models.Q(name_en__unaccent__icontains=text)
             | models.Q(name_km__icontains=text)
             | models.Q(gazetteer_name__unaccent__icontains=text)
+            | models.Q(code__in=codes_spelt(text))
         )
 
 

@@ -76,6 +76,7 @@ from django.views.generic import TemplateView
 
 from casestudies.models import CaseStudy, Recommendation
 from core.content import cached
+from core.gazetteer import with_usual_spellings
 from core.models import Province
 from core.richtext import plain_text
 from core.twofactor import sees_as_staff
@@ -153,7 +154,13 @@ class Query:
 
     @cached_property
     def tsquery(self):
-        return SearchQuery(self.english, config="english", search_type="websearch")
+        query = SearchQuery(self.english, config="english", search_type="websearch")
+        # Places spelt as the coalition's texts spell them ("Komreing") also
+        # find what names them as the portal does ("Kamrieng").
+        usual = with_usual_spellings(self.english)
+        if usual:
+            query |= SearchQuery(usual, config="english", search_type="websearch")
+        return query
 
 
 def translated(name, language):
@@ -441,7 +448,7 @@ SOURCES = {
             khmer_title="title_km",
             khmer_texts=("summary_km", "body_km"),
             date="published_at",
-            fields=("slug", "published_at"),
+            fields=("slug", "published_at", "is_example"),
         ),
         EventSource(
             kind="event",
@@ -455,6 +462,7 @@ SOURCES = {
             related=("province",),
             fields=(
                 "slug",
+                "is_example",
                 "kind",
                 "starts_at",
                 "province__name_en",
@@ -474,6 +482,7 @@ SOURCES = {
             related=("province",),
             fields=(
                 "slug",
+                "is_example",
                 "period_start",
                 "period_end",
                 "province__name_en",
@@ -494,6 +503,7 @@ SOURCES = {
             related=("case_study__province",),
             fields=(
                 "case_study__slug",
+                "case_study__is_example",
                 "case_study__title_en",
                 "case_study__title_km",
                 "case_study__province__name_en",
@@ -514,6 +524,7 @@ SOURCES = {
             related=("head_office_province",),
             fields=(
                 "slug",
+                "is_example",
                 "acronym",
                 "membership_status",
                 "head_office_province__name_en",

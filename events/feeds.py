@@ -3,6 +3,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
+from core.examples import marked_title
 from core.richtext import plain_text
 
 from .models import NewsPost
@@ -25,7 +26,7 @@ class LatestNewsFeed(Feed):
         return NewsPost.objects.published().for_list()[:FEED_LENGTH]
 
     def item_title(self, item):
-        return item.title
+        return marked_title(item, item.title)
 
     def item_description(self, item):
         return item.summary or plain_text(item.body, 400)

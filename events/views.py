@@ -18,6 +18,7 @@ from django.views.generic import DetailView, ListView
 from django_filters.views import FilterView
 from icalendar import Calendar, Event
 
+from core.examples import marked_title
 from core.exports import csv_response, xlsx_response
 from core.files import serve_private
 from core.images import rendition_names
@@ -195,9 +196,15 @@ class CalendarView(View):
             event.add("uid", f"activity-{activity.pk}@{domain}")
             event.add("dtstamp", activity.updated_at)
             event.add("last-modified", activity.updated_at)
-            event.add("dtstart", activity.starts_at.astimezone(PHNOM_PENH))
-            event.add("dtend", activity.ends_at.astimezone(PHNOM_PENH))
-            event.add("summary", activity.title)
+            starts_at = activity.starts_at.astimezone(PHNOM_PENH)
+            if activity.starts_at == activity.ends_at:
+                # Hours not known (see events/includes/_when.html): a day.
+                event.add("dtstart", starts_at.date())
+                event.add("dtend", starts_at.date() + timedelta(days=1))
+            else:
+                event.add("dtstart", starts_at)
+                event.add("dtend", activity.ends_at.astimezone(PHNOM_PENH))
+            event.add("summary", marked_title(activity, activity.title))
             event.add("location", activity.location)
             event.add("categories", [activity.get_kind_display()])
             event.add("url", request.build_absolute_uri(activity.get_absolute_url()))

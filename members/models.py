@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.examples import example_field
 from core.images import ResponsiveImageField
 from core.models import Province, Theme, Versioned, VersionedPart
 from core.twofactor import has_staff_perm
@@ -118,6 +119,7 @@ class Organization(Versioned):
         ),
     )
     joined_on = models.DateField(_("member since"), null=True, blank=True)
+    is_example = example_field()
     logo = ResponsiveImageField(_("logo"), upload_to="logos/", blank=True)
     description = models.TextField(
         _("description"), blank=True, help_text=_("Markdown: **bold**, lists, links.")

@@ -233,10 +233,10 @@ class WorkingGroupListView(ListView):
     context_object_name = "working_groups"
 
     def get_queryset(self):
-        # Counted as the group's page lists them: active members only.
-        active = Q(organizations__membership_status="active")
+        # Counted as the group's page lists them: those with a public profile.
+        public = Q(organizations__in=Organization.objects.public().values("pk"))
         return WorkingGroup.objects.annotate(
-            member_count=Count("organizations", filter=active)
+            member_count=Count("organizations", filter=public)
         )
 
 
@@ -248,7 +248,8 @@ class WorkingGroupDetailView(DetailView):
         return WorkingGroup.objects.select_related("coordinator").prefetch_related(
             Prefetch(
                 "organizations",
-                queryset=Organization.objects.active_members().for_directory(),
+                # Partners take part in working groups too (the WGPD's donors).
+                queryset=Organization.objects.public().for_directory(),
             )
         )
 

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.examples import example_field
 from core.images import ResponsiveImageField
 from core.models import District, Province, Theme, Versioned, VersionedPart
 from core.richtext import plain_text
@@ -142,6 +143,7 @@ class CaseStudyQuerySet(models.QuerySet):
                         "name_en",
                         "name_km",
                         "membership_status",
+                        "is_example",
                     ),
                 ),
                 Prefetch(
@@ -180,6 +182,7 @@ class CaseStudy(Versioned):
         unique=True,
         help_text=_("The last part of the web address, e.g. banan-district-2021."),
     )
+    is_example = example_field()
     summary = models.TextField(
         _("summary"),
         max_length=1000,

@@ -355,7 +355,8 @@ def follow_up_by_district(recommendations, *, status=None, few=False):
     these figures from those rows alone: `case_study_count`,
     `recommendation_count`, `<status>_count` for every status,
     `implemented_percent` (rounded, of all recommendations), `overdue_actions`,
-    `last_update` (the date of the latest progress update) and
+    `last_update` (the date of the latest progress update), `has_examples`
+    (whether any of them comes from an example case study) and
     `status_counts`, (status, label, count) for every status in order, the
     label translated once into the active language rather than in each of
     the tracker's thousand cells. With `status`, only districts with at least
@@ -405,7 +406,8 @@ def follow_up_by_district(recommendations, *, status=None, few=False):
             SUM(recommendation_count)::integer,
             {sums},
             SUM(overdue_actions)::integer,
-            MAX(last_update)
+            MAX(last_update),
+            BOOL_OR(cs.is_example)
         FROM (
             SELECT
                 rec.case_study_id AS case_study_id,
@@ -433,6 +435,7 @@ def follow_up_by_district(recommendations, *, status=None, few=False):
         *(f"{value}_count" for value in statuses),
         "overdue_actions",
         "last_update",
+        "has_examples",
     ]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)

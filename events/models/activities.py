@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from core.examples import example_field
 from core.models import District, Province, Theme, Versioned, VersionedPart
 from core.richtext import plain_text
 from core.twofactor import sees_as_staff
@@ -261,7 +262,13 @@ class ActivityQuerySet(models.QuerySet):
         from .news import NewsPost
 
         organisations = Organization.objects.only(
-            "id", "slug", "name_en", "name_km", "acronym", "membership_status"
+            "id",
+            "slug",
+            "name_en",
+            "name_km",
+            "acronym",
+            "membership_status",
+            "is_example",
         )
         return (
             self.select_related("province", "district", "project", "working_group")
@@ -318,6 +325,7 @@ class Activity(Versioned):
         help_text=_("The last part of the web address, e.g. project-closing-2025."),
     )
     objectives = models.TextField(_("objectives"), blank=True, help_text=_("Markdown."))
+    is_example = example_field()
     outcomes = models.TextField(_("outcomes"), blank=True, help_text=_("Markdown."))
     starts_at = models.DateTimeField(
         _("starts"), help_text=_("Date and time in Phnom Penh time.")
