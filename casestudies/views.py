@@ -1,12 +1,9 @@
 from django.core.paginator import Paginator
 from django.http import Http404
-from django.shortcuts import get_object_or_404
-from django.utils.text import slugify
 from django.views.generic import DetailView, ListView
 from django_filters.views import FilterView
 
 from core.figures import percent
-from core.files import serve_private
 from core.pagination import CachedCountPaginator
 
 from .filters import CaseStudyFilter, FollowUpFilter
@@ -66,22 +63,6 @@ class CaseStudyDetailView(DetailView):
                 case_study.photos.all()[0].image.url
             )
         return context
-
-
-def report_file(request, name):
-    """Download a case study's report if the case study is visible: published,
-    or any for staff with two-factor sign-in; 404 otherwise. Published reports
-    may be cached."""
-    case_study = get_object_or_404(
-        CaseStudy.objects.visible_to(request.user).exclude(report=""), report=name
-    )
-    return serve_private(
-        case_study.report.storage,
-        case_study.report.name,
-        filename=f"{slugify(case_study.title_en)[:80] or case_study.slug}.pdf",
-        attachment=True,
-        public=case_study.is_live,
-    )
 
 
 def _totals(districts):

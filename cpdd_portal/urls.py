@@ -7,6 +7,8 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.i18n import set_language
 
+from core.files import private_file
+
 from . import dashboard, search, views
 from .sitemaps import SITEMAPS
 
@@ -38,6 +40,7 @@ urlpatterns = [
         name="sitemap-section",
     ),
     path("i18n/setlang/", set_language, name="set_language"),
+    path("files/<slug:kind>/<int:pk>/<path:name>", private_file, name="private-file"),
 ]
 
 urlpatterns += i18n_patterns(

@@ -1,4 +1,3 @@
-import re
 from datetime import timedelta
 from zoneinfo import ZoneInfo
 
@@ -7,7 +6,7 @@ from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMix
 from django.contrib.sites.shortcuts import get_current_site
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -19,12 +18,9 @@ from django_filters.views import FilterView
 from icalendar import Calendar, Event
 
 from core.exports import csv_response, xlsx_response
-from core.files import serve_private
-from core.images import rendition_names
 from core.pagination import CachedCountPaginator
 from core.richtext import plain_text
 from core.twofactor import (
-    has_staff_perm,
     needs_two_factor_setup,
     redirect_to_two_factor_setup,
     sees_as_staff,
@@ -37,13 +33,9 @@ from .forms import DonorReportForm, OrganizationChoiceForm, ParticipantFormSet
 from .lists import UpcomingFirst
 from .models import (
     Activity,
-    ActivityDocument,
-    ActivityPhoto,
-    Agreement,
     NewsPost,
     Registration,
     StakeholderGroup,
-    Visibility,
 )
 
 ACTIVITY_PAGE_SIZE = 20
@@ -51,7 +43,6 @@ NEWS_PAGE_SIZE = 12
 PHNOM_PENH = ZoneInfo("Asia/Phnom_Penh")
 # Calendar subscribers keep recent events as well as the coming ones.
 CALENDAR_PAST_DAYS = 90
-RENDITION_NAME = re.compile(r"^(?P<prefix>.+\.w)[1-9][0-9]{0,4}\.(jpg|png|webp)$")
 
 
 class ActivityListView(FilterView):
@@ -119,58 +110,6 @@ class ActivityDetailView(DetailView):
                 activity.gallery[0].image.url
             )
         return context
-
-
-def private_file(request, name):
-    """Stream a file from private storage to whoever may see it; 404 otherwise.
-
-    Documents download as attachments; photos (and their renditions) show
-    inline. Only public files of public activities may be cached by proxies.
-    """
-    user = request.user
-    if name.startswith("activity-documents/"):
-        document = get_object_or_404(
-            ActivityDocument.objects.visible_to(user).select_related("activity"),
-            file=name,
-        )
-        public = (
-            document.visibility == Visibility.PUBLIC
-            and document.activity.visibility == Visibility.PUBLIC
-        )
-        return serve_private(
-            document.file.storage,
-            document.file.name,
-            filename=document.download_name,
-            attachment=True,
-            public=public,
-        )
-    if name.startswith("activity-photos/"):
-        match = RENDITION_NAME.match(name)
-        if match:
-            photo = (
-                ActivityPhoto.objects.visible_to(user)
-                .select_related("activity")
-                .filter(image__startswith=match["prefix"])
-                .first()
-            )
-            if photo and name in rendition_names(photo.image.name).values():
-                return serve_private(
-                    photo.image.storage,
-                    name,
-                    filename=name.rsplit("/", 1)[-1],
-                    attachment=False,
-                    public=photo.activity.visibility == Visibility.PUBLIC,
-                )
-    if name.startswith("agreements/") and has_staff_perm(user, "events.view_agreement"):
-        agreement = get_object_or_404(Agreement, document=name)
-        return serve_private(
-            agreement.document.storage,
-            agreement.document.name,
-            filename=name.rsplit("/", 1)[-1],
-            attachment=True,
-            public=False,
-        )
-    raise Http404
 
 
 class CalendarView(View):

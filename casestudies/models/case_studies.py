@@ -7,16 +7,21 @@ from django.db.models.functions import Coalesce
 from django.db.models.lookups import GreaterThan
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from core.files import (
+    PrivateFileField,
+    UploadName,
+    register_private_file,
+    validate_report,
+)
 from core.images import ResponsiveImageField
 from core.models import District, Province, Theme, Versioned, VersionedPart
 from core.richtext import plain_text
 from core.twofactor import sees_as_staff
 from events.models import Activity, NewsPost, Project
 from members.models import Organization
-
-from ..files import report_storage, report_upload_to, validate_report
 
 SEXES = ("female", "male", "other")
 # The order of lists of case studies: newest period first.
@@ -228,10 +233,11 @@ class CaseStudy(Versioned):
     themes = models.ManyToManyField(
         Theme, blank=True, related_name="case_studies", verbose_name=_("themes")
     )
-    report = models.FileField(
+    report = PrivateFileField(
         _("report (PDF)"),
-        upload_to=report_upload_to,
-        storage=report_storage,
+        upload_to=UploadName(
+            "case-study-reports", "report", token_length=8, extension=".pdf"
+        ),
         max_length=255,
         blank=True,
         validators=[validate_report],
@@ -333,6 +339,10 @@ class CaseStudy(Versioned):
             self.published_on = timezone.localdate()
 
     @property
+    def report_download_name(self):
+        return f"{slugify(self.title_en)[:80] or self.slug}.pdf"
+
+    @property
     def is_live(self):
         return (
             self.status == self.Status.PUBLISHED
@@ -344,6 +354,17 @@ class CaseStudy(Versioned):
     def teaser(self):
         """The summary as plain text, short enough for cards and meta tags."""
         return plain_text(self.summary, 200)
+
+
+# A draft's report is not downloadable: only what visible_to lets see.
+register_private_file(
+    "case-study-report",
+    CaseStudy,
+    "report",
+    visible=lambda user: CaseStudy.objects.visible_to(user).exclude(report=""),
+    public=lambda case_study: case_study.is_live,
+    filename=lambda case_study, name: case_study.report_download_name,
+)
 
 
 class RespondentGroup(VersionedPart):

@@ -58,7 +58,7 @@ def test_photo_renditions_show_inline_through_the_proxy(client, settings):
     photo = ActivityPhotoFactory()
     make_thumbnails(photo.image)
     for name in rendition_names(photo.image.name).values():
-        response = client.get(photo.image.storage.url(name))
+        response = client.get(photo.image.url_of(name))
         assert handed_to_proxy(response, settings)
         assert response["Content-Disposition"].startswith("inline;")
         assert "public" in response["Cache-Control"]
