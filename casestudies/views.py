@@ -4,6 +4,7 @@ from django.views.generic import DetailView, ListView
 from django_filters.views import FilterView
 
 from core.figures import percent
+from core.pagecache import cached_page
 from core.pagination import CachedCountPaginator
 
 from .filters import CaseStudyFilter, FollowUpFilter
@@ -20,6 +21,7 @@ CASE_STUDY_PAGE_SIZE = 12
 RECOMMENDATION_PAGE_SIZE = 20
 
 
+@cached_page("province", "district", "theme", "project", "year", "page")
 class CaseStudyListView(FilterView):
     """Cards of the case studies, filtered, newest period first.
 
@@ -47,6 +49,7 @@ class CaseStudyListView(FilterView):
         return paginator, page, page.object_list, is_paginated
 
 
+@cached_page()
 class CaseStudyDetailView(DetailView):
     template_name = "casestudies/casestudy_detail.html"
     context_object_name = "case_study"
@@ -83,6 +86,7 @@ def _totals(districts):
     return totals
 
 
+@cached_page("province", "status")
 class FollowUpView(FilterView):
     """The tracker: for each district with recommendations of published case
     studies, how many are in each status, the share implemented, overdue
@@ -121,6 +125,7 @@ class KnownCountPaginator(Paginator):
         self.count = count
 
 
+@cached_page("status", "page")
 class DistrictFollowUpView(ListView):
     """One district of the tracker: its figures, its case studies and its
     recommendations, each with its timeline and action plan, a page at a

@@ -45,6 +45,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from .images import ResponsiveImageField, ResponsiveImageFieldFile, rendition_names
+from .pagecache import not_cached
 from .storage import is_local
 
 CONTENT_TYPES = {
@@ -365,6 +366,7 @@ def register_private_file(kind, model, field, **options):
     _KIND_OF_FIELD[(model, field)] = kind
 
 
+@not_cached("checked for each visitor; shared caches may keep public files")
 def private_file(request, kind, pk, name):
     """The file `name` of record `pk` of `kind`, to whoever may see that
     record; 404 otherwise (a name that is not that record's file included)."""
@@ -384,6 +386,7 @@ def private_file(request, kind, pk, name):
     )
 
 
+@not_cached("checked for each visitor")
 def legacy_private_file(request, name):
     """The addresses private files had before they named their record
     (/events/files/<name>, /case-studies/files/<name>): a permanent redirect

@@ -21,6 +21,7 @@ from django.views.generic import TemplateView
 
 from core.content import cached
 from core.models import Province
+from core.pagecache import cached_page
 from core.search import MAX_QUERY_LENGTH, Query, mark_html, search_sources
 from core.twofactor import sees_as_staff
 from events.filters import year_choices
@@ -183,6 +184,9 @@ def audience(user):
     return "staff" if sees_as_staff(user) else f"user:{user.pk}"
 
 
+# A popular query is searched once per change of the content; the odd
+# ones count against settings.CACHE_ENTRIES_PER_KIND.
+@cached_page("q", "type", "province", "year", "page")
 class SearchView(TemplateView):
     template_name = "cpdd_portal/search.html"
 

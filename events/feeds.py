@@ -3,6 +3,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
+from core.pagecache import not_cached
 from core.richtext import plain_text
 
 from .models import NewsPost
@@ -10,6 +11,7 @@ from .models import NewsPost
 FEED_LENGTH = 20
 
 
+@not_cached("a feed for news readers, which poll it with their own caching")
 class LatestNewsFeed(Feed):
     """RSS 2.0 of the latest published news, in the language of its URL."""
 
@@ -40,6 +42,7 @@ class LatestNewsFeed(Feed):
         return [theme.name for theme in item.themes.all()]
 
 
+@not_cached("a feed for news readers, which poll it with their own caching")
 class AtomNewsFeed(LatestNewsFeed):
     feed_type = Atom1Feed
     subtitle = LatestNewsFeed.description

@@ -18,6 +18,7 @@ from django_filters.views import FilterView
 from icalendar import Calendar, Event
 
 from core.exports import csv_response, xlsx_response
+from core.pagecache import cached_page, not_cached
 from core.pagination import CachedCountPaginator
 from core.richtext import plain_text
 from core.twofactor import (
@@ -45,6 +46,7 @@ PHNOM_PENH = ZoneInfo("Asia/Phnom_Penh")
 CALENDAR_PAST_DAYS = 90
 
 
+@cached_page("kind", "province", "project", "working_group", "year", "page")
 class ActivityListView(FilterView):
     """Upcoming activities first (soonest first), then past ones (latest first)."""
 
@@ -70,6 +72,7 @@ class ActivityListView(FilterView):
         return context
 
 
+@cached_page()
 class ActivityDetailView(DetailView):
     template_name = "events/activity_detail.html"
     context_object_name = "activity"
@@ -112,6 +115,7 @@ class ActivityDetailView(DetailView):
         return context
 
 
+@not_cached("a calendar feed; calendar apps and proxies keep it (Cache-Control)")
 class CalendarView(View):
     """An iCalendar feed of public activities, upcoming and recent, filtered
     by the same query string as the list (kind, province, project, …)."""
@@ -152,6 +156,7 @@ class CalendarView(View):
         return response
 
 
+@not_cached("the visitor's own registration")
 class RegistrationView(LoginRequiredMixin, View):
     """A representative registers named participants of their organisation."""
 
@@ -227,6 +232,7 @@ class RegistrationView(LoginRequiredMixin, View):
         )
 
 
+@not_cached("the visitor's own registrations")
 class RegistrationListView(LoginRequiredMixin, ListView):
     """The registrations of every organisation the user represents."""
 
@@ -242,6 +248,7 @@ class RegistrationListView(LoginRequiredMixin, ListView):
         )
 
 
+@not_cached("the visitor's own registration")
 class RegistrationCancelView(LoginRequiredMixin, View):
     template_name = "events/registration_cancel.html"
 
@@ -289,6 +296,7 @@ class BackOfficeMixin(PermissionRequiredMixin):
         return sees_as_staff(self.request.user) and super().has_permission()
 
 
+@not_cached("a back-office report")
 class DonorReportView(BackOfficeMixin, View):
     """Participants by sex for a project (or all) and a period: HTML to print
     (the activities a hundred a page), or CSV or XLSX to download (all of
@@ -339,6 +347,7 @@ class DonorReportView(BackOfficeMixin, View):
         )
 
 
+@cached_page("year", "theme", "page")
 class NewsListView(FilterView):
     filterset_class = NewsFilter
     template_name = "news/newspost_list.html"
@@ -350,6 +359,7 @@ class NewsListView(FilterView):
         return NewsPost.objects.published().for_list()
 
 
+@cached_page()
 class NewsDetailView(DetailView):
     template_name = "news/newspost_detail.html"
     context_object_name = "post"
@@ -377,6 +387,7 @@ class NewsDetailView(DetailView):
         return context
 
 
+@not_cached("a draft, for the back-office")
 class NewsPreviewView(BackOfficeMixin, NewsDetailView):
     """Any post as it will look, drafts and scheduled ones included; staff only."""
 
