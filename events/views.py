@@ -2,7 +2,7 @@ from datetime import timedelta
 from zoneinfo import ZoneInfo
 
 from django.contrib import messages
-from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
+from django.contrib.auth.mixins import LoginRequiredMixin
 from django.contrib.sites.shortcuts import get_current_site
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
@@ -22,9 +22,7 @@ from core.pagecache import cached_page, not_cached
 from core.pagination import CachedCountPaginator
 from core.richtext import plain_text
 from core.twofactor import (
-    needs_two_factor_setup,
-    redirect_to_two_factor_setup,
-    sees_as_staff,
+    BackOfficeMixin,
 )
 from members.models import Organization, Sex
 
@@ -279,21 +277,6 @@ class RegistrationCancelView(LoginRequiredMixin, View):
                 % {"name": registration.participant_name},
             )
         return redirect("events:registration-list")
-
-
-class BackOfficeMixin(PermissionRequiredMixin):
-    """Staff pages outside the admin: a model permission, and two-factor
-    sign-in turned on, as the admin itself requires."""
-
-    def dispatch(self, request, *args, **kwargs):
-        if needs_two_factor_setup(request.user):
-            return redirect_to_two_factor_setup(request)
-        return super().dispatch(request, *args, **kwargs)
-
-    def has_permission(self):
-        # A user outside staff holding the permission through a group is
-        # still not the back-office.
-        return sees_as_staff(self.request.user) and super().has_permission()
 
 
 @not_cached("a back-office report")

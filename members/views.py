@@ -16,7 +16,7 @@ from django_ratelimit.decorators import ratelimit
 from core.forms import has_conflict
 from core.pagecache import cached_page, not_cached
 from core.pagination import CachedCountPaginator
-from core.twofactor import needs_two_factor_setup, redirect_to_two_factor_setup
+from core.twofactor import TwoFactorForStaffMixin
 
 from . import services
 from .filters import OrganizationFilter, PartnerFilter
@@ -111,15 +111,10 @@ class MyOrganizationsView(LoginRequiredMixin, ListView):
         )
 
 
-class EditableOrganizationMixin(LoginRequiredMixin):
+# Staff edit any organisation: as in the back-office, only with two-factor
+# sign-in turned on.
+class EditableOrganizationMixin(TwoFactorForStaffMixin, LoginRequiredMixin):
     context_object_name = "organization"
-
-    def dispatch(self, request, *args, **kwargs):
-        # Staff edit any organisation: as in the back-office, only with
-        # two-factor sign-in turned on.
-        if needs_two_factor_setup(request.user):
-            return redirect_to_two_factor_setup(request)
-        return super().dispatch(request, *args, **kwargs)
 
     def get_queryset(self):
         # Another member's organisation is not found at all: the queryset is

@@ -2,8 +2,7 @@ from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery, Sum
-from django.db.models.functions import Coalesce
+from django.db.models import F, OuterRef, Prefetch, Q
 from django.db.models.lookups import GreaterThan
 from django.urls import reverse
 from django.utils import timezone
@@ -19,6 +18,7 @@ from core.files import (
 from core.images import ResponsiveImageField
 from core.models import District, Province, Theme, Versioned, VersionedPart
 from core.richtext import plain_text
+from core.subqueries import count_of, sum_of
 from core.twofactor import sees_as_staff
 from events.models import Activity, NewsPost, Project
 from members.models import Organization
@@ -28,16 +28,6 @@ SEXES = ("female", "male", "other")
 LIST_ORDER = ("-period_start", "district__code", "pk")
 # Paths under /case-studies/ that a case study's slug must not shadow.
 RESERVED_SLUGS = {"follow-up", "files"}
-
-
-def count_of(queryset, group_by):
-    """A correlated subquery counting the rows of `queryset`, 0 when none."""
-    return Coalesce(
-        Subquery(
-            queryset.order_by().values(group_by).annotate(n=Count("pk")).values("n")
-        ),
-        0,
-    )
 
 
 class CaseStudyQuerySet(models.QuerySet):
@@ -80,13 +70,7 @@ class CaseStudyQuerySet(models.QuerySet):
         """Annotate `respondents_female`, `respondents_male`, `respondents_other`
         and `respondents` (their total), summed over the methodology rows."""
         rows = RespondentGroup.objects.filter(case_study=OuterRef("pk")).order_by()
-        sums = {
-            f"respondents_{sex}": Coalesce(
-                Subquery(rows.values("case_study").annotate(n=Sum(sex)).values("n")),
-                0,
-            )
-            for sex in SEXES
-        }
+        sums = {f"respondents_{sex}": sum_of(rows, "case_study", sex) for sex in SEXES}
         return self.annotate(**sums).annotate(
             respondents=F("respondents_female")
             + F("respondents_male")
