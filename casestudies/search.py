@@ -27,8 +27,6 @@ register_search_source(
         model=CaseStudy,
         title="title",
         texts=("summary", "findings"),
-        khmer_title="title_km",
-        khmer_texts=("summary_km", "findings_km"),
         date="published_on",
         related=("province",),
         fields=(
@@ -51,8 +49,6 @@ register_search_source(
         model=Recommendation,
         title="text",
         texts=("text",),
-        khmer_title="text_km",
-        khmer_texts=("text_km",),
         date="case_study__published_on",
         related=("case_study__province",),
         fields=(

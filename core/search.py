@@ -173,8 +173,6 @@ class Source:
     model: type
     title: str
     texts: tuple[str, ...]
-    khmer_title: str
-    khmer_texts: tuple[str, ...]
     date: str | None
     related: tuple[str, ...] = ()
     fields: tuple[str, ...] = ()
@@ -183,6 +181,15 @@ class Source:
     # The search form's name for the kind, and its place among the kinds.
     plural: str = ""
     position: int = 100
+
+    # The Khmer translations of `title` and `texts` (modeltranslation's names).
+    @property
+    def khmer_title(self):
+        return f"{self.title}_km"
+
+    @property
+    def khmer_texts(self):
+        return tuple(f"{name}_km" for name in self.texts)
 
     def visible(self, user):
         raise NotImplementedError

@@ -40,8 +40,6 @@ register_search_source(
         model=NewsPost,
         title="title",
         texts=("summary", "body"),
-        khmer_title="title_km",
-        khmer_texts=("summary_km", "body_km"),
         date="published_at",
         fields=("slug", "published_at"),
     )
@@ -55,8 +53,6 @@ register_search_source(
         model=Activity,
         title="title",
         texts=("objectives", "outcomes"),
-        khmer_title="title_km",
-        khmer_texts=("objectives_km", "outcomes_km"),
         date="starts_at",
         related=("province",),
         fields=(

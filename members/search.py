@@ -55,8 +55,6 @@ register_search_source(
         model=Organization,
         title="name",
         texts=("description",),
-        khmer_title="name_km",
-        khmer_texts=("description_km",),
         date=None,
         related=("head_office_province",),
         fields=(
