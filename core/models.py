@@ -2,6 +2,7 @@ from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 from django.db.models.functions import Upper
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .gazetteer import codes_spelt
 
@@ -121,6 +122,28 @@ class Place(Versioned):
         return self.name
 
 
+# How places read in a sentence: "Banan district", in Khmer "ស្រុកបាណន់".
+DISTRICT_LABELS = {
+    "district": _("%(name)s district"),
+    "municipality": _("%(name)s municipality"),
+    "khan": _("Khan %(name)s"),
+}
+PROVINCE_LABELS = {
+    "province": _("%(name)s province"),
+    "capital": pgettext_lazy("the capital, Phnom Penh", "%(name)s"),
+}
+
+
+def district_label(kind, name):
+    """A district of `kind` named `name`, as it reads in a sentence."""
+    return str(DISTRICT_LABELS.get(kind, "%(name)s") % {"name": name})
+
+
+def province_label(kind, name):
+    """A province of `kind` named `name`, as it reads in a sentence."""
+    return str(PROVINCE_LABELS.get(kind, "%(name)s") % {"name": name})
+
+
 class Province(Place):
     class Kind(models.TextChoices):
         CAPITAL = "capital", _("Capital")
@@ -142,6 +165,10 @@ class Province(Place):
                 opclasses=["gin_trgm_ops", "gin_trgm_ops"],
             )
         ]
+
+    @property
+    def in_sentence(self):
+        return province_label(self.kind, self.name)
 
 
 class District(Place):
@@ -171,6 +198,10 @@ class District(Place):
 
     def __str__(self):
         return f"{self.name} ({self.get_kind_display()})"
+
+    @property
+    def in_sentence(self):
+        return district_label(self.kind, self.name)
 
 
 class Commune(Place):

@@ -200,7 +200,7 @@ if env("MEDIA_S3_BUCKET", default=""):
         },
     }
     STORAGES["private"] = {
-        "BACKEND": "events.s3.PrivateS3Storage",
+        "BACKEND": "core.s3.PrivateS3Storage",
         "OPTIONS": {
             **STORAGES["default"]["OPTIONS"],
             "location": "private",
@@ -345,7 +345,7 @@ PERMISSIONS_POLICY = {
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_EXPORT_TMP_STORAGE_CLASS = "core.imports.PrivateImportStorage"
 STORAGES["import_export"] = STORAGES.get(
-    "private", {"BACKEND": "events.files.PrivateFileSystemStorage"}
+    "private", {"BACKEND": "core.files.PrivateFileSystemStorage"}
 )
 
 # Uploads: images are checked and re-encoded by core.images.

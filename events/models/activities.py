@@ -19,24 +19,22 @@ from django.db.models.functions import Coalesce, Lower
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from core.examples import example_field
-from core.models import District, Province, Theme, Versioned, VersionedPart
+
+# cpdd_portal.dashboard reads the district labels from here; their home is core.
+from core.models import (
+    DISTRICT_LABELS,  # noqa: F401
+    District,
+    Province,
+    Theme,
+    Versioned,
+    VersionedPart,
+)
 from core.richtext import plain_text
+from core.subqueries import count_of
 from core.twofactor import sees_as_staff
 from members.models import Organization, Representative, Sex, WorkingGroup
-
-# How places read in a sentence: "Banan district", in Khmer "ស្រុកបាណន់".
-DISTRICT_LABELS = {
-    "district": _("%(name)s district"),
-    "municipality": _("%(name)s municipality"),
-    "khan": _("Khan %(name)s"),
-}
-PROVINCE_LABELS = {
-    "province": _("%(name)s province"),
-    "capital": pgettext_lazy("the capital, Phnom Penh", "%(name)s"),
-}
 
 # Paths under /events/ that an activity slug must not shadow.
 RESERVED_SLUGS = {"calendar", "registrations", "reports", "files", "feed"}
@@ -229,16 +227,9 @@ class ActivityQuerySet(models.QuerySet):
     def with_registration_count(self):
         """Annotate `registered_count`: registrations not cancelled."""
         return self.annotate(
-            registered_count=Coalesce(
-                Subquery(
-                    Registration.objects.active()
-                    .filter(activity=OuterRef("pk"))
-                    .order_by()
-                    .values("activity")
-                    .annotate(n=Count("pk"))
-                    .values("n")
-                ),
-                0,
+            registered_count=count_of(
+                Registration.objects.active().filter(activity=OuterRef("pk")),
+                "activity",
             )
         )
 
@@ -484,10 +475,8 @@ class Activity(Versioned):
         "Angkor Paradise Hotel, Siem Reap municipality, Siem Reap province"."""
         parts = [self.venue]
         if self.district:
-            label = DISTRICT_LABELS.get(self.district.kind, "%(name)s")
-            parts.append(label % {"name": self.district.name})
-        label = PROVINCE_LABELS.get(self.province.kind, "%(name)s")
-        parts.append(label % {"name": self.province.name})
+            parts.append(self.district.in_sentence)
+        parts.append(self.province.in_sentence)
         return ", ".join(str(part) for part in parts if part)
 
     @property
