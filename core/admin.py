@@ -1,12 +1,12 @@
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import flatten_fieldsets
-from django.utils.cache import patch_cache_control
-from django.utils.html import format_html
 from django.db import router, transaction
 from django.http import FileResponse, Http404
 from django.template.response import TemplateResponse
 from django.urls import path
+from django.utils.cache import patch_cache_control
+from django.utils.html import format_html
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext

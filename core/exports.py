@@ -33,9 +33,9 @@ from django.core.files import File
 from django.http import FileResponse, StreamingHttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.utils.module_loading import import_string
 from django.utils.translation import get_language
-from django.utils.cache import patch_cache_control
 from import_export.admin import ExportActionMixin
 from import_export.formats.base_formats import XLSX
 from import_export.signals import post_export
@@ -427,7 +427,9 @@ class SpreadsheetExportMixin(ExportActionMixin):
             permission=self.export_permission(),
             language=get_language(),
             params={
-                "resource": f"{resource_class.__module__}.{resource_class.__qualname__}",
+                "resource": (
+                    f"{resource_class.__module__}.{resource_class.__qualname__}"
+                ),
                 "fields": fields,
                 "format": "xlsx" if native else "csv",
                 "title": str(self.opts.verbose_name_plural),
@@ -453,13 +455,18 @@ def run_export_job(job, progress):
     name = posixpath.join(jobs.EXPORT_FOLDER, f"{job.pk}.{file_format}")
     with tempfile.TemporaryFile() as file:
         if file_format == "xlsx":
-            sheets = [(job.params["title"], resource_rows(
-                resource,
-                queryset,
-                fields=job.params.get("fields"),
-                native=True,
-                progress=progress,
-            ))]
+            sheets = [
+                (
+                    job.params["title"],
+                    resource_rows(
+                        resource,
+                        queryset,
+                        fields=job.params.get("fields"),
+                        native=True,
+                        progress=progress,
+                    ),
+                )
+            ]
             write_xlsx(sheets, file)
         else:
             text = io.TextIOWrapper(file, encoding="utf-8", newline="")

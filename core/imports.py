@@ -101,13 +101,20 @@ def _load_dataset(job):
     try:
         dataset = input_format.create_dataset(pending.read())
     except Exception as exc:
-        return model_admin, None, _(
-            "The file could not be read (%(error)s). Check that it is a "
-            "spreadsheet in the format you chose."
-        ) % {"error": type(exc).__name__}
+        return (
+            model_admin,
+            None,
+            _(
+                "The file could not be read (%(error)s). Check that it is a "
+                "spreadsheet in the format you chose."
+            )
+            % {"error": type(exc).__name__},
+        )
     if not dataset:
-        return model_admin, None, _(
-            "The file has no rows to import. Check its column headings."
+        return (
+            model_admin,
+            None,
+            _("The file has no rows to import. Check its column headings."),
         )
     return model_admin, dataset, ""
 
@@ -150,7 +157,9 @@ def _import(job, progress, *, dry_run):
 
 
 def _summary(result):
-    errors = [{"row": None, "message": str(error.error)} for error in result.base_errors]
+    errors = [
+        {"row": None, "message": str(error.error)} for error in result.base_errors
+    ]
     for number, row_errors in result.row_errors():
         errors.extend({"row": number, "message": str(e.error)} for e in row_errors)
     for invalid in result.invalid_rows:
@@ -217,7 +226,9 @@ class PrivateImportExportMixin(ImportExportMixin):
 
     def import_permission(self):
         opts = self.model._meta
-        code = getattr(settings, "IMPORT_EXPORT_IMPORT_PERMISSION_CODE", None) or "change"
+        code = (
+            getattr(settings, "IMPORT_EXPORT_IMPORT_PERMISSION_CODE", None) or "change"
+        )
         return f"{opts.app_label}.{get_permission_codename(code, opts)}"
 
     def import_action(self, request, **kwargs):

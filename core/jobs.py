@@ -12,6 +12,7 @@ to be run again from the start (core.worker): an import is one transaction,
 so nothing of the interrupted run was kept.
 """
 
+import contextlib
 import logging
 import time
 
@@ -74,7 +75,11 @@ def page_url(job):
 def model_admin_for(job):
     from django.apps import apps
 
-    return admin.site._registry[apps.get_model(job.model)]
+    model = apps.get_model(job.model)
+    if model not in admin.site._registry:
+        # The worker serves no URLs, so nothing has loaded the admin modules.
+        admin.autodiscover()
+    return admin.site._registry[model]
 
 
 class Progress:
@@ -104,7 +109,7 @@ class Progress:
                 self.wrapper.set_autocommit(True)
             with self.wrapper.cursor() as cursor:
                 cursor.execute(
-                    f"UPDATE {BackgroundJob._meta.db_table} "
+                    f"UPDATE {BackgroundJob._meta.db_table} "  # noqa: S608 (a model's table)
                     "SET done = %s, total = %s WHERE id = %s",
                     [self.job.done, self.job.total, self.job.pk],
                 )
@@ -115,10 +120,8 @@ class Progress:
 
     def close(self):
         if self.wrapper is not None:
-            try:
+            with contextlib.suppress(Exception):  # a dead connection
                 self.wrapper.close()
-            except Exception:  # a dead connection
-                pass
             self.wrapper = None
 
 
@@ -147,7 +150,7 @@ def run(job_id):
     with translation.override(job.language):
         try:
             handler(job, progress)
-        except Exception:
+        except Exception as exc:
             logger.exception("Background job %s failed", job.pk)
             finish(
                 job,
@@ -158,6 +161,8 @@ def run(job_id):
                         "The job stopped on an unexpected error and nothing was "
                         "saved. Try again, or tell the site's administrators."
                     ),
+                    # For the administrators (not shown on the page).
+                    "error": f"{type(exc).__name__}: {exc}"[:1000],
                 },
             )
         finally:

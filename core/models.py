@@ -1,7 +1,7 @@
-from django.contrib.postgres.indexes import GinIndex
 import uuid
 
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 from django.db.models.functions import Upper
 from django.utils.translation import gettext_lazy as _
