@@ -281,12 +281,14 @@ class PrivateImportExportMixin(ImportExportMixin):
             if check is None:
                 raise Http404
             opts = self.model._meta
-            if "cancel" in request.POST or check.params.get("confirmed"):
-                if "cancel" in request.POST:
-                    remove_pending_file(check.params.get("import_file_name"))
-                    messages.info(
-                        request, _("The import is cancelled: nothing was imported.")
-                    )
+            if check.params.get("confirmed"):
+                # Confirmed already (a second click or tab): the import runs.
+                return redirect(f"admin:{opts.app_label}_{opts.model_name}_changelist")
+            if "cancel" in request.POST:
+                remove_pending_file(check.params.get("import_file_name"))
+                messages.info(
+                    request, _("The import is cancelled: nothing was imported.")
+                )
                 return redirect(f"admin:{opts.app_label}_{opts.model_name}_changelist")
             if check.status != BackgroundJob.Status.DONE:
                 raise Http404
