@@ -37,6 +37,7 @@ def main(argv=None):
     print(prepare(url, env), flush=True)
     from allauth.mfa.models import Authenticator
     from allauth.mfa.totp.internal.auth import TOTP
+    from django.contrib import admin
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
     from django.test import Client
@@ -45,6 +46,7 @@ def main(argv=None):
     from core.models import BackgroundJob
     from core.permissions import SECRETARIAT_GROUP
 
+    admin.autodiscover()
     user, _created = get_user_model().objects.get_or_create(
         username="bench-jobs", defaults={"is_staff": True}
     )
