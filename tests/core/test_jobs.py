@@ -95,7 +95,7 @@ def test_5000_organisations_import_in_the_worker_with_progress(
         {"job": checked.context["job"].pk},
     )
     assert confirmed.status_code == 302
-    asked = time.monotonic()
+    confirmed_at = asked = time.monotonic()
     page = secretariat_client.get(confirmed.url)
     assert time.monotonic() - asked < 1
     assert status_of(page) in ("queued", "running")
@@ -119,7 +119,7 @@ def test_5000_organisations_import_in_the_worker_with_progress(
     peak = peak_rss_mb(worker.pid)
     print(
         f"5,000 organisations: check {check_seconds:.0f} s, import "
-        f"{time.monotonic() - asked:.0f} s after confirming; worker peak {peak:.0f} MB; "
+        f"{time.monotonic() - confirmed_at:.0f} s; worker peak {peak:.0f} MB; "
         f"progress page {max(answers):.2f} s at most"
     )
     assert peak < 150
