@@ -309,3 +309,37 @@ def test_small_exports_are_still_sent_at_once(secretariat_client):
     )
     assert response.status_code == 200
     assert not BackgroundJob.objects.exists()
+
+
+@transactional
+def test_an_import_whose_worker_is_killed_is_done_whole_by_the_next(
+    settings, secretariat_client, run_worker
+):
+    import os
+    import signal
+
+    settings.TASKS = DATABASE_TASKS
+    upload = secretariat_client.post(
+        reverse("admin:members_organization_import"),
+        {"resource": "0", "format": "0", "import_file": organisations_csv(300)},
+    )
+    first = run_worker(smtp_port=free_port(), env=worker_files(settings))
+    checked = wait_until_finished(secretariat_client, upload.url, timeout=300)
+    confirmed = secretariat_client.post(
+        reverse("admin:members_organization_process_import"),
+        {"job": checked.context["job"].pk},
+    )
+    wait_for(
+        lambda: BackgroundJob.objects.filter(kind="import", done__gte=20).exists(),
+        timeout=120,
+    )
+
+    os.kill(first.pid, signal.SIGKILL)
+    first.wait()
+    assert not Organization.objects.exists()  # the killed run kept nothing
+    run_worker(smtp_port=free_port(), env=worker_files(settings))
+    page = wait_until_finished(secretariat_client, confirmed.url, timeout=300)
+
+    assert status_of(page) == "done", page.text
+    assert "New: 300" in page.text
+    assert Organization.objects.count() == 300
