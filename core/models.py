@@ -1,3 +1,6 @@
+import uuid
+
+from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 from django.db.models.functions import Upper
@@ -306,3 +309,72 @@ class PeriodicRun(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class BackgroundJob(models.Model):
+    """A back-office import or export done by the worker (core.jobs) rather
+    than in the request: who asked, how far it is, and what came of it (a
+    file in private storage, or the import's counts and errors)."""
+
+    class Kind(models.TextChoices):
+        EXPORT = "export", _("Export")
+        IMPORT_PREVIEW = "import_preview", _("Import check")
+        IMPORT = "import", _("Import")
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Waiting")
+        RUNNING = "running", _("In progress")
+        DONE = "done", _("Finished")
+        FAILED = "failed", _("Failed")
+
+    # Not a counter: the address of a job's page must not be guessable.
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="background_jobs",
+        verbose_name=_("asked by"),
+    )
+    model = models.CharField(
+        _("records"), max_length=100, help_text=_("app_label.model_name")
+    )
+    permission = models.CharField(
+        _("permission needed"),
+        max_length=150,
+        help_text=_("Who may see the result, besides its owner's two-factor sign-in."),
+    )
+    language = models.CharField(_("language"), max_length=10, default="en")
+    params = models.JSONField(_("parameters"), default=dict, blank=True)
+    query = models.BinaryField(_("records asked for"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status, default=Status.QUEUED
+    )
+    done = models.PositiveIntegerField(_("rows done"), default=0)
+    total = models.PositiveIntegerField(_("rows in all"), null=True, blank=True)
+    result = models.JSONField(_("result"), default=dict, blank=True)
+    file = models.CharField(_("file"), max_length=255, blank=True)
+    filename = models.CharField(_("download name"), max_length=255, blank=True)
+    created_at = models.DateTimeField(_("asked at"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("background job")
+        verbose_name_plural = _("background jobs")
+        indexes = [models.Index(fields=["owner", "created_at"])]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.model} ({self.get_status_display()})"
+
+    @property
+    def finished(self):
+        return self.status in (self.Status.DONE, self.Status.FAILED)
+
+    @property
+    def percent(self):
+        if self.status == self.Status.DONE:
+            return 100
+        if not self.total:
+            return 0
+        return min(100, self.done * 100 // self.total)
