@@ -9,4 +9,6 @@ class CaseStudiesConfig(AppConfig):
     def ready(self):
         from core.protection import protect_linked_records
 
+        from . import search  # noqa: F401 (registers what the site search finds)
+
         protect_linked_records(self)

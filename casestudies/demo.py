@@ -9,18 +9,21 @@ history. Run it after members.demo and events.demo: the authors, district
 administrations, consultation meetings, project and news come from them.
 Missing authors are created; missing meetings, project and news are skipped.
 
-From the coalition's own texts (../shared/seeds): the seven Battambang case
-studies (Battambang municipality, Banan, Thma Koul, Bavel, Moung Ruessei,
-Kamrieng, Ratanak Mondol) by CTOD and Aphivat Strey, 367 respondents of whom
-209 women, focus groups, field interviews and the joint consultation meetings
-of November-December 2021, the findings, and joint recommendations endorsed by
-the district administrations and presented at provincial and national level.
-Made up for the demo: how the respondents split between districts and methods,
-the wording of each recommendation, the progress updates of 2022-2026 and the
-action items, and the UNDP project's three municipal case studies of 2023.
+From the coalition's own texts (../shared/seeds), with only what they say:
+the seven Battambang case studies (Battambang municipality, Banan, Thma Koul,
+Bavel, Moung Ruessei, Kamrieng, Ratanak Mondol) based on the experiences of
+CTOD and Aphivat Strey, 367 respondents of whom 209 females across the seven,
+and the joint lists of recommendations endorsed at consultation meetings in
+November-December 2021. The texts give neither the split of respondents by
+district nor the wording of the recommendations, so these studies have none.
+
+Made up to show the follow-up of recommendations, and marked as examples
+(core.examples): three municipal case studies of the fictional Example
+project, with their respondents, recommendations, progress and action items.
 """
 
 import io
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -28,7 +31,7 @@ from zoneinfo import ZoneInfo
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import ProtectedError, Q, RestrictedError, Sum
 from django.utils import timezone
 from PIL import Image, ImageDraw
 
@@ -48,13 +51,13 @@ from .models import (
 from .services import record_progress
 
 PHNOM_PENH = ZoneInfo("Asia/Phnom_Penh")
+# The fictional administration of the example studies (members.demo).
+EXAMPLE_ADMINISTRATION = "example-municipal-administration"
 KHMER_DIGITS = str.maketrans("0123456789", "០១២៣៤៥៦៧៨៩")
-PROJECT_SLUG = "strengthening-transparency-accountability-civic-engagement"
+PROJECT_SLUG = "example-civic-engagement-project"
+OLD_PROJECT_SLUG = "strengthening-transparency-accountability-civic-engagement"
 BATTAMBANG_NEWS = "battambang-districts-endorse-joint-recommendations"
-PROJECT_NEWS = (
-    "call-for-case-studies-civic-engagement",
-    "project-closing-workshop-transparency-accountability",
-)
+PROJECT_NEWS = ("call-for-case-studies-civic-engagement",)
 
 FOCUS_GROUP = RespondentGroup.Method.FOCUS_GROUP
 INTERVIEW = RespondentGroup.Method.FIELD_INTERVIEW
@@ -103,11 +106,17 @@ class Place:
         communes_en = "sangkat" if self.municipality else "commune"
         communes_km = "សង្កាត់" if self.municipality else "ឃុំ"
         area_en = "municipality" if self.municipality else "district"
+        admin_en = f"{self.name_en} {kind_en} Administration"
+        admin_km = f"រដ្ឋបាល{level_km}{self.name_km}"
+        if self.administration == EXAMPLE_ADMINISTRATION:
+            # Nothing made up is said of a real administration.
+            admin_en = "Example Municipal Administration (fictional)"
+            admin_km = "រដ្ឋបាលក្រុងឧទាហរណ៍ (ប្រឌិត)"
         return {
             "place_en": f"{self.name_en} {area_en}",
             "place_km": f"{level_km}{self.name_km}",
-            "admin_en": f"{self.name_en} {kind_en} Administration",
-            "admin_km": f"រដ្ឋបាល{level_km}{self.name_km}",
+            "admin_en": admin_en,
+            "admin_km": admin_km,
             "council_en": f"{level_en} council",
             "council_km": f"ក្រុមប្រឹក្សា{level_km}",
             "level_en": level_en,
@@ -274,7 +283,7 @@ PROJECT_STUDIES = [
             "Kampong Cham",
             "កំពង់ចាម",
             True,
-            "kampong-cham-municipal-administration",
+            EXAMPLE_ADMINISTRATION,
         ),
         "civic-engagement-kampong-cham-municipality-2023",
         (
@@ -290,9 +299,7 @@ PROJECT_STUDIES = [
         date(2023, 12, 29),
     ),
     StudySpec(
-        Place(
-            "1710", "Siem Reap", "សៀមរាប", True, "siem-reap-municipal-administration"
-        ),
+        Place("1710", "Siem Reap", "សៀមរាប", True, EXAMPLE_ADMINISTRATION),
         "civic-engagement-siem-reap-municipality-2023",
         (
             (FOCUS_GROUP, 3, 14, 9, 0),
@@ -307,7 +314,7 @@ PROJECT_STUDIES = [
         date(2024, 1, 9),
     ),
     StudySpec(
-        Place("1602", "Ban Lung", "បានលុង", True, "ban-lung-municipal-administration"),
+        Place("1602", "Ban Lung", "បានលុង", True, EXAMPLE_ADMINISTRATION),
         "civic-engagement-ban-lung-municipality-2023",
         (
             (FOCUS_GROUP, 2, 10, 8, 0),
@@ -660,19 +667,83 @@ def _km_year(year):
     return str(year).translate(KHMER_DIGITS)
 
 
+def _seed_texts(spec):
+    """What the texts say of each of the seven Battambang studies."""
+    w = spec.place.words
+    return {
+        "title_en": f"Civic engagement in {w['place_en']} (2021)",
+        "title_km": f"ការចូលរួមរបស់ពលរដ្ឋនៅ{w['place_km']} (ឆ្នាំ{_km_year(2021)})",
+        "summary_en": (
+            "One of the 7 case studies of Civic Engagement at DM level in "
+            "Battambang Province that the CPDD secretariat compiled, based on its "
+            "members' experiences of Community training organization for "
+            "Development (CTOD) and Aphivat Strey (AS). The joint list of "
+            "recommendations between the District Administration and CSOs was "
+            "developed and endorsed at joint consultation meetings held between "
+            "Nov and Dec 2021."
+        ),
+        "summary_km": (
+            "ជាករណីសិក្សាមួយក្នុងចំណោមករណីសិក្សាទាំង ៧ "
+            "ស្តីពីការចូលរួមរបស់ពលរដ្ឋនៅថ្នាក់ស្រុក និងក្រុង ក្នុងខេត្តបាត់ដំបង "
+            "ដែលលេខាធិការដ្ឋាន CPDD បានចងក្រង ដោយផ្អែកលើបទពិសោធន៍របស់សមាជិក "
+            "Community training organization for Development (CTOD) "
+            "និង Aphivat Strey (AS)។ បញ្ជីអនុសាសន៍រួមរវាងរដ្ឋបាលស្រុក "
+            "និងអង្គការសង្គមស៊ីវិល ត្រូវបានរៀបចំ និងឯកភាព "
+            "នៅក្នុងកិច្ចប្រជុំពិគ្រោះយោបល់រួម "
+            "ដែលបានធ្វើឡើងចន្លោះខែវិច្ឆិកា និងខែធ្នូ ឆ្នាំ២០២១។"
+        ),
+        "methodology_note_en": (
+            "The process of citizens/CBOs/CSOs engagement with district and "
+            "municipality administrations in existing mechanisms was documented "
+            "through field interviews with CBOs/CSOs/citizens in order to gather "
+            "perceptions from them.\n\n"
+            "The full study report and 7 lists of recommendations were finalized "
+            "based on the factual findings from the 7 case studies, consultation "
+            "meetings at DM level and field interviews with **367 respondents "
+            "(209 females)** in the 7 districts together; the texts do not give "
+            "the figures of each district.\n\n"
+            "The joint lists of recommendations were presented at Provincial and "
+            "National Level during the partnership technical meeting and the "
+            "Provincial and National Workshop, to prioritise recommendations for "
+            "further actions at both levels."
+        ),
+        "methodology_note_km": (
+            "ដំណើរការចូលរួមរបស់ពលរដ្ឋ អង្គការសហគមន៍មូលដ្ឋាន "
+            "និងអង្គការសង្គមស៊ីវិល ជាមួយរដ្ឋបាលស្រុក និងក្រុង "
+            "ក្នុងយន្តការដែលមានស្រាប់ ត្រូវបានចងក្រងតាមរយៈការសម្ភាសនៅមូលដ្ឋាន "
+            "ជាមួយអង្គការសហគមន៍មូលដ្ឋាន អង្គការសង្គមស៊ីវិល និងពលរដ្ឋ "
+            "ដើម្បីប្រមូលទស្សនៈរបស់ពួកគេ។\n\n"
+            "របាយការណ៍សិក្សាពេញលេញ និងបញ្ជីអនុសាសន៍ទាំង ៧ "
+            "ត្រូវបានបញ្ចប់ដោយផ្អែកលើលទ្ធផលជាក់ស្តែងនៃករណីសិក្សាទាំង ៧ "
+            "កិច្ចប្រជុំពិគ្រោះយោបល់នៅថ្នាក់ស្រុក និងក្រុង "
+            "និងការសម្ភាសនៅមូលដ្ឋានជាមួយ**អ្នកផ្តល់ចម្លើយ ៣៦៧ នាក់ "
+            "(ស្ត្រី ២០៩ នាក់)** ក្នុងស្រុកទាំង ៧ រួមគ្នា "
+            "អត្ថបទមិនបានផ្តល់តួលេខនៃស្រុកនីមួយៗទេ។\n\n"
+            "បញ្ជីអនុសាសន៍រួមត្រូវបានបង្ហាញនៅថ្នាក់ខេត្ត និងថ្នាក់ជាតិ "
+            "ក្នុងកិច្ចប្រជុំបច្ចេកទេសភាពជាដៃគូ និងសិក្ខាសាលាថ្នាក់ខេត្ត "
+            "និងថ្នាក់ជាតិ ដើម្បីកំណត់អាទិភាពអនុសាសន៍សម្រាប់សកម្មភាពបន្ត"
+            "នៅថ្នាក់ទាំងពីរ។"
+        ),
+        "findings_en": "",
+        "findings_km": "",
+    }
+
+
 def _texts(spec, is_project):
+    if not is_project:
+        return _seed_texts(spec)
     w = spec.place.words
     if is_project:
         period_en, period_km = "2023", f"ឆ្នាំ{_km_year(2023)}"
         authors_en = (
-            "The CPDD secretariat compiled this case study under the UNDP project "
-            "“Strengthening Transparency and Accountability in Local Governance "
-            "through Civic Engagement”, with the support of Japan."
+            "**An example:** this case study is made up, under the fictional "
+            "Example Civic Engagement Project, to show how the portal follows "
+            "up recommendations."
         )
         authors_km = (
-            "លេខាធិការដ្ឋាន CPDD បានចងក្រងករណីសិក្សានេះ ក្រោមគម្រោងរបស់ UNDP "
-            "«ការពង្រឹងតម្លាភាព និងគណនេយ្យភាពក្នុងអភិបាលកិច្ចមូលដ្ឋាន"
-            "តាមរយៈការចូលរួមរបស់ពលរដ្ឋ» ក្រោមការគាំទ្រពីប្រទេសជប៉ុន។"
+            "**ឧទាហរណ៍៖** ករណីសិក្សានេះត្រូវបានប្រឌិតឡើង "
+            "ក្រោមគម្រោងឧទាហរណ៍ស្តីពីការចូលរួមរបស់ពលរដ្ឋ (ប្រឌិត) "
+            "ដើម្បីបង្ហាញពីរបៀបដែលវិបផតថលតាមដានអនុសាសន៍។"
         )
         meeting_en = (
             "A **validation workshop** with the {admin_en}, CSOs and CBOs, which "
@@ -853,9 +924,8 @@ def _authors():
     """CTOD and Aphivat Strey, found by slug, acronym or name; created if absent."""
     found = {}
     for key, acronym, name_en, name_km in (
-        (CTOD, "CTOD", "Community Training Organization for Development",
-         "អង្គការបណ្តុះបណ្តាលសហគមន៍ដើម្បីអភិវឌ្ឍន៍"),
-        (AS, "AS", "Aphivat Strey", "អង្គការអភិវឌ្ឍន៍ស្ត្រី"),
+        (CTOD, "CTOD", "Community training organization for Development", ""),
+        (AS, "AS", "Aphivat Strey", ""),
     ):  # fmt: skip
         organization = (
             Organization.objects.filter(
@@ -894,6 +964,43 @@ def _meetings(district, is_project):
     )
 
 
+def _forget_made_up(case_study):
+    """On a database loaded by an older demo, remove what it made up about a
+    real study: respondents by district, recommendations, files."""
+    recommendations = case_study.recommendations.all()
+    ActionItem.objects.filter(recommendation__in=recommendations).delete()
+    ProgressUpdate.objects.filter(recommendation__in=recommendations).delete()
+    recommendations.delete()
+    case_study.respondent_groups.all().delete()
+    case_study.photos.all().delete()
+    if case_study.report:
+        case_study.report = ""
+        case_study.save()
+
+
+def _respondents(spec, meetings):
+    """The spec's rows; with linked meetings, the meeting row is their
+    participants, so that the study and its meetings tell the same numbers."""
+    rows = list(spec.respondents)
+    if meetings:
+        totals = Activity.objects.filter(pk__in=[m.pk for m in meetings]).aggregate(
+            female=Sum("participation__female"),
+            male=Sum("participation__male"),
+            other=Sum("participation__other"),
+        )
+        rows = [row for row in rows if row[0] not in (CONSULTATION, VALIDATION)]
+        rows.append(
+            (
+                CONSULTATION,
+                len(meetings),
+                totals["female"] or 0,
+                totals["male"] or 0,
+                totals["other"] or 0,
+            )
+        )
+    return rows
+
+
 def _responsible(responsible, words, organizations, administration):
     if responsible == ADMINISTRATION:
         if administration is not None:
@@ -911,7 +1018,8 @@ def _responsible(responsible, words, organizations, administration):
 def _write_study(spec, *, is_project, staff, authors, themes, project, news, today):
     district = District.objects.select_related("province").get(code=spec.place.code)
     words = spec.place.words
-    meetings = _meetings(district, is_project)
+    # The texts give no days for the Battambang meetings: none are linked.
+    meetings = _meetings(district, is_project) if is_project else []
     endorsed_on = (
         timezone.localtime(meetings[-1].starts_at).date()
         if meetings
@@ -922,7 +1030,10 @@ def _write_study(spec, *, is_project, staff, authors, themes, project, news, tod
         published_on = date(2024, 3, 15)
     else:
         period = (date(2021, 1, 1), date(2021, 12, 31))
-        published_on = date(2022, 2, 28)
+        # The texts do not say when the studies were published: on the portal,
+        # the day the demo was first loaded.
+        existing = CaseStudy.objects.filter(slug=spec.slug).first()
+        published_on = existing.published_on if existing else today
     case_study = _upsert(
         CaseStudy,
         {"slug": spec.slug},
@@ -935,6 +1046,7 @@ def _write_study(spec, *, is_project, staff, authors, themes, project, news, tod
             "project": project if is_project else None,
             "status": CaseStudy.Status.PUBLISHED,
             "published_on": published_on,
+            "is_example": is_project,
         },
     )
     case_study.authors.set([] if is_project else [authors[CTOD], authors[AS]])
@@ -951,8 +1063,11 @@ def _write_study(spec, *, is_project, staff, authors, themes, project, news, tod
     )
     case_study.activities.set(meetings)
     case_study.news_posts.set(news)
+    if not is_project:
+        _forget_made_up(case_study)
+        return case_study, {"recommendations": 0, "actions": 0}
 
-    for method, sessions, female, male, other in spec.respondents:
+    for method, sessions, female, male, other in _respondents(spec, meetings):
         who_en, who_km = WHO[method]
         _upsert(
             RespondentGroup,
@@ -980,18 +1095,12 @@ def _write_study(spec, *, is_project, staff, authors, themes, project, news, tod
                 )
             ),
         )
-    if spec.place.code == "0212" and not case_study.photos.exists():
+    if spec is PROJECT_STUDIES[0] and not case_study.photos.exists():
         CaseStudyPhoto.objects.create(
             case_study=case_study,
-            image=_photo("kamrieng-focus-group"),
-            caption_en=(
-                "Focus group discussion with CBOs and citizens on how well civic "
-                "engagement works at district level, Kamrieng district"
-            ),
-            caption_km=(
-                "កិច្ចពិភាក្សាក្រុមគោលដៅជាមួយអង្គការសហគមន៍មូលដ្ឋាន និងពលរដ្ឋ "
-                "អំពីប្រសិទ្ធភាពនៃការចូលរួមរបស់ពលរដ្ឋនៅថ្នាក់ស្រុក ស្រុកកំរៀង"
-            ),
+            image=_photo("example-focus-group"),
+            caption_en="Example photo: a focus group discussion (placeholder image)",
+            caption_km="រូបថតឧទាហរណ៍៖ កិច្ចពិភាក្សាក្រុមគោលដៅ (រូបភាពជំនួស)",
         )
 
     administration = Organization.objects.filter(slug=spec.place.administration).first()
@@ -1094,6 +1203,9 @@ def load(*, staff, member):
         totals["case studies"] += 1
         for name, count in counts.items():
             totals[name] += count
+    # An older demo's made-up version of a real project, now unused.
+    with suppress(ProtectedError, RestrictedError):
+        Project.objects.filter(slug=OLD_PROJECT_SLUG).delete()
     return {
         "case studies": totals["case studies"],
         "recommendations": totals["recommendations"],

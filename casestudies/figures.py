@@ -8,7 +8,7 @@ from django.utils.translation import ngettext
 from core.charts import BarChart, Column, Row, Series, Table, summed
 from core.figures import percent
 from core.localized import localized, translated
-from events.models.activities import DISTRICT_LABELS
+from core.models import district_label
 from members.figures import sex_columns, sex_series
 
 from .models import SEXES, Recommendation, RecommendationStatus, figures_by_district
@@ -109,8 +109,7 @@ def _district_label(item):
     """ "Banan district, Battambang" from a values() row of case studies with
     the district's kind and names (read in the query that counts the case
     studies rather than in one of their own)."""
-    name = translated(item, "district__name")
-    label = DISTRICT_LABELS.get(item["district__kind"], "%(name)s") % {"name": name}
+    label = district_label(item["district__kind"], translated(item, "district__name"))
     return f"{label}, {translated(item, 'district__province__name')}"
 
 

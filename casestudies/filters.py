@@ -2,6 +2,7 @@ import django_filters
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
+from core.filters import PlaceChoiceFilter
 from core.models import District, Province, Theme
 from events.filters import year_choices
 from events.models import Project
@@ -27,7 +28,7 @@ class CaseStudyFilter(django_filters.FilterSet):
         label=_("Province"),
         empty_label=_("All provinces"),
     )
-    district = django_filters.ModelChoiceFilter(
+    district = PlaceChoiceFilter(
         queryset=districts_with_case_studies,
         to_field_name="code",
         label=_("District or municipality"),

@@ -1,5 +1,7 @@
 from django.urls import path
 
+from core.files import legacy_private_file
+
 from . import views
 
 app_name = "casestudies"
@@ -13,7 +15,8 @@ urlpatterns = [
         views.DistrictFollowUpView.as_view(),
         name="district-follow-up",
     ),
-    path("files/<path:name>", views.report_file, name="report-file"),
+    # Old addresses of private files, before they named their record.
+    path("files/<path:name>", legacy_private_file),
     path(
         "<slug:slug>/",
         views.CaseStudyDetailView.as_view(),

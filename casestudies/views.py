@@ -1,12 +1,10 @@
 from django.core.paginator import Paginator
 from django.http import Http404
-from django.shortcuts import get_object_or_404
-from django.utils.text import slugify
 from django.views.generic import DetailView, ListView
 from django_filters.views import FilterView
 
 from core.figures import percent
-from core.files import serve_private
+from core.pagecache import cached_page
 from core.pagination import CachedCountPaginator
 
 from .filters import CaseStudyFilter, FollowUpFilter
@@ -23,6 +21,7 @@ CASE_STUDY_PAGE_SIZE = 12
 RECOMMENDATION_PAGE_SIZE = 20
 
 
+@cached_page("province", "district", "theme", "project", "year", "page")
 class CaseStudyListView(FilterView):
     """Cards of the case studies, filtered, newest period first.
 
@@ -50,6 +49,7 @@ class CaseStudyListView(FilterView):
         return paginator, page, page.object_list, is_paginated
 
 
+@cached_page()
 class CaseStudyDetailView(DetailView):
     template_name = "casestudies/casestudy_detail.html"
     context_object_name = "case_study"
@@ -66,22 +66,6 @@ class CaseStudyDetailView(DetailView):
                 case_study.photos.all()[0].image.url
             )
         return context
-
-
-def report_file(request, name):
-    """Download a case study's report if the case study is visible: published,
-    or any for staff with two-factor sign-in; 404 otherwise. Published reports
-    may be cached."""
-    case_study = get_object_or_404(
-        CaseStudy.objects.visible_to(request.user).exclude(report=""), report=name
-    )
-    return serve_private(
-        case_study.report.storage,
-        case_study.report.name,
-        filename=f"{slugify(case_study.title_en)[:80] or case_study.slug}.pdf",
-        attachment=True,
-        public=case_study.is_live,
-    )
 
 
 def _totals(districts):
@@ -102,6 +86,7 @@ def _totals(districts):
     return totals
 
 
+@cached_page("province", "status")
 class FollowUpView(FilterView):
     """The tracker: for each district with recommendations of published case
     studies, how many are in each status, the share implemented, overdue
@@ -140,6 +125,7 @@ class KnownCountPaginator(Paginator):
         self.count = count
 
 
+@cached_page("status", "page")
 class DistrictFollowUpView(ListView):
     """One district of the tracker: its figures, its case studies and its
     recommendations, each with its timeline and action plan, a page at a

@@ -2,15 +2,21 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import flatten_fieldsets
 from django.db import router, transaction
+from django.http import FileResponse, Http404
+from django.template.response import TemplateResponse
+from django.urls import path
+from django.utils.cache import patch_cache_control
+from django.utils.html import format_html
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 
-from . import mail
+from . import jobs, mail
 from .forms import EDITED_VERSION, VersionedModelForm
-from .models import Commune, District, OutgoingMail, Province, Theme
+from .models import BackgroundJob, Commune, District, OutgoingMail, Province, Theme
 from .protection import ProtectedDeleteAdmin
+from .twofactor import has_staff_perm, sees_as_staff
 
 
 class _KeyAndVersionInput(forms.HiddenInput):
@@ -190,3 +196,96 @@ class OutgoingMailAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(BackgroundJob)
+class BackgroundJobAdmin(admin.ModelAdmin):
+    """Each staff member's own imports and exports (core.jobs): a list, and a
+    page per job with its progress, its result and its file."""
+
+    list_display = ["__str__", "status", "progress", "created_at", "finished_at"]
+    list_filter = ["kind", "status"]
+    list_select_related = ["owner"]
+    search_fields = ["model"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).filter(owner=request.user)
+
+    def has_module_permission(self, request):
+        return sees_as_staff(request.user)
+
+    def has_view_permission(self, request, obj=None):
+        return sees_as_staff(request.user)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("progress"))
+    def progress(self, job):
+        url = jobs.page_url(job)
+        return format_html('<a href="{}">{} %</a>', url, job.percent)
+
+    def get_urls(self):
+        view = self.admin_site.admin_view
+        return [
+            path(
+                "<uuid:job_id>/progress/",
+                view(self.progress_view),
+                name="core_backgroundjob_progress",
+            ),
+            path(
+                "<uuid:job_id>/download/",
+                view(self.download_view),
+                name="core_backgroundjob_download",
+            ),
+            path("<uuid:object_id>/change/", view(self.redirect_to_progress)),
+            *super().get_urls(),
+        ]
+
+    def get_job(self, request, job_id):
+        """The asker's own job, while they may still see what it holds."""
+        job = BackgroundJob.objects.filter(owner=request.user, pk=job_id).first()
+        if job is None or not has_staff_perm(request.user, job.permission):
+            raise Http404
+        return job
+
+    def redirect_to_progress(self, request, object_id):
+        from django.shortcuts import redirect
+
+        return redirect(jobs.page_url(self.get_job(request, object_id)))
+
+    def progress_view(self, request, job_id):
+        job = self.get_job(request, job_id)
+        model_opts = jobs.model_admin_for(job).model._meta
+        context = {
+            **self.admin_site.each_context(request),
+            "title": job.get_kind_display(),
+            "subtitle": model_opts.verbose_name_plural,
+            "opts": self.opts,
+            "model_opts": model_opts,
+            "job": job,
+            "refresh_seconds": 2,
+        }
+        response = TemplateResponse(
+            request, "admin/core/backgroundjob/progress.html", context
+        )
+        patch_cache_control(response, private=True, no_store=True)
+        return response
+
+    def download_view(self, request, job_id):
+        job = self.get_job(request, job_id)
+        if job.status != BackgroundJob.Status.DONE or not job.file:
+            raise Http404
+        try:
+            file = jobs.storage().open(job.file, "rb")
+        except FileNotFoundError:
+            raise Http404 from None
+        response = FileResponse(file, as_attachment=True, filename=job.filename)
+        patch_cache_control(response, private=True, no_store=True)
+        return response

@@ -8,6 +8,8 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from core import checks  # noqa: F401 (registers the system checks)
+        from core.examples import connect_signals
         from core.protection import protect_linked_records
 
         protect_linked_records(self)
+        connect_signals()

@@ -9,10 +9,16 @@ Numbers stay numbers, negative ones included.
 Rows are written as they come (CSV streamed, XLSX through a small writer of
 our own into a temporary file), so a file of 100,000 rows needs no
 more memory than one of ten. The writers take a file object, so a
-background job can call them as well as a view.
+background job can call them as well as a view: a back-office export of more
+than EXPORT_IN_BACKGROUND_ABOVE rows is written by the worker (core.jobs)
+into private storage, and the page it sends the staff member to offers the
+file when it is ready, so no web worker waits on a long export.
 """
 
 import csv
+import io
+import pickle
+import posixpath
 import re
 import tempfile
 import zipfile
@@ -20,13 +26,21 @@ from datetime import date, datetime
 from decimal import Decimal
 from xml.sax.saxutils import escape
 
+from django.conf import settings
+from django.contrib.auth import get_permission_codename
 from django.core.exceptions import PermissionDenied
+from django.core.files import File
 from django.http import FileResponse, StreamingHttpResponse
+from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
+from django.utils.module_loading import import_string
+from django.utils.translation import get_language
 from import_export.admin import ExportActionMixin
 from import_export.formats.base_formats import XLSX
 from import_export.signals import post_export
+
+from .storage import write_atomically
 
 CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -335,24 +349,30 @@ class SpreadsheetResourceMixin:
         return super().import_row(row, instance_loader, **kwargs)
 
 
-def resource_rows(resource, queryset, *, fields=None, native=False):
+def resource_rows(resource, queryset, *, fields=None, native=False, progress=None):
     """The headings, then a row per record of `queryset` as `resource`
     exports it (its selected `fields`); `native` keeps numbers and dates as
-    such (XLSX) rather than text (CSV)."""
+    such (XLSX) rather than text (CSV). `progress(n)` is told each row."""
     resource.before_export(queryset)
     queryset = resource.filter_export(queryset)
     yield resource.get_export_headers(selected_fields=fields)
-    for record in resource.iter_queryset(queryset):
+    for number, record in enumerate(resource.iter_queryset(queryset), 1):
         yield resource.export_resource(
             record, selected_fields=fields, force_native_type=native
         )
+        if progress is not None:
+            progress(number)
 
 
-def write_resource(resource, queryset, file, *, file_format="csv", fields=None):
+def write_resource(
+    resource, queryset, file, *, file_format="csv", fields=None, progress=None
+):
     """Export `queryset` through `resource` into `file` (text for "csv",
     binary for "xlsx"): what the admin's export sends, for a background job."""
     native = file_format == "xlsx"
-    rows = resource_rows(resource, queryset, fields=fields, native=native)
+    rows = resource_rows(
+        resource, queryset, fields=fields, native=native, progress=progress
+    )
     if native:
         write_xlsx([(resource._meta.model._meta.verbose_name_plural, rows)], file)
     else:
@@ -370,20 +390,97 @@ class SpreadsheetExportMixin(ExportActionMixin):
         if not self.has_export_permission(request):
             raise PermissionDenied
         resource_class = self.choose_export_resource_class(export_form, request)
+        native = isinstance(file_format, XLSX)
+        fields = self.get_export_resource_fields_from_form(export_form)
+        filename = self.get_export_filename(request, queryset, file_format)
+        count = queryset.count()
+        if count > settings.EXPORT_IN_BACKGROUND_ABOVE:
+            return self._export_in_background(
+                request, queryset, resource_class, fields, native, filename, count
+            )
         resource = resource_class(
             **self.get_export_resource_kwargs(request, export_form=export_form)
         )
-        native = isinstance(file_format, XLSX)
-        rows = resource_rows(
-            resource,
-            queryset,
-            fields=self.get_export_resource_fields_from_form(export_form),
-            native=native,
-        )
-        filename = self.get_export_filename(request, queryset, file_format)
+        rows = resource_rows(resource, queryset, fields=fields, native=native)
         if native:
             response = xlsx_response([(self.opts.verbose_name_plural, rows)], filename)
         else:
             response = csv_response(rows, filename)
         post_export.send(sender=None, model=self.model)
         return response
+
+    def export_permission(self):
+        opts = self.model._meta
+        code = getattr(settings, "IMPORT_EXPORT_EXPORT_PERMISSION_CODE", None)
+        return f"{opts.app_label}.{get_permission_codename(code or 'view', opts)}"
+
+    def _export_in_background(
+        self, request, queryset, resource_class, fields, native, filename, count
+    ):
+        from . import jobs
+        from .models import BackgroundJob
+
+        job = jobs.start(
+            kind=BackgroundJob.Kind.EXPORT,
+            owner=request.user,
+            model=self.model,
+            permission=self.export_permission(),
+            language=get_language(),
+            params={
+                "resource": (
+                    f"{resource_class.__module__}.{resource_class.__qualname__}"
+                ),
+                "fields": fields,
+                "format": "xlsx" if native else "csv",
+                "title": str(self.opts.verbose_name_plural),
+            },
+            # The rows the staff member chose (filters, search, selection),
+            # as Django pickles a query; run again by the worker.
+            query=pickle.dumps(queryset.query),
+            filename=filename,
+            total=count,
+        )
+        return redirect(jobs.page_url(job))
+
+
+def run_export_job(job, progress):
+    from . import jobs
+    from .models import BackgroundJob
+
+    model_admin = jobs.model_admin_for(job)
+    queryset = model_admin.model._default_manager.all()
+    queryset.query = pickle.loads(job.query)  # noqa: S301 (written by the portal)
+    resource = import_string(job.params["resource"])()
+    file_format = job.params["format"]
+    name = posixpath.join(jobs.EXPORT_FOLDER, f"{job.pk}.{file_format}")
+    with tempfile.TemporaryFile() as file:
+        if file_format == "xlsx":
+            sheets = [
+                (
+                    job.params["title"],
+                    resource_rows(
+                        resource,
+                        queryset,
+                        fields=job.params.get("fields"),
+                        native=True,
+                        progress=progress,
+                    ),
+                )
+            ]
+            write_xlsx(sheets, file)
+        else:
+            text = io.TextIOWrapper(file, encoding="utf-8", newline="")
+            write_resource(
+                resource,
+                queryset,
+                text,
+                file_format="csv",
+                fields=job.params.get("fields"),
+                progress=progress,
+            )
+            text.flush()
+            text.detach()
+        file.seek(0)
+        saved = write_atomically(jobs.storage(), name, File(file), replace=True)
+    post_export.send(sender=None, model=model_admin.model)
+    jobs.finish(job, status=BackgroundJob.Status.DONE, file=saved, done=job.done)

@@ -1,5 +1,8 @@
 """Read the NCDD gazetteer (via Pumi, MIT) that ships in core/data/pumi/."""
 
+import re
+import unicodedata
+from functools import cache
 from pathlib import Path
 
 import yaml
@@ -13,6 +16,17 @@ COMMON_SPELLINGS = {
     "Kratié": "Kratie",
     "Takéo": "Takeo",
     "Tboung Khmum": "Tbong Khmum",
+}
+
+# Other spellings in use, by NCDD code: those of the coalition's own texts
+# ("Banna, Thma Kuol, ... Moung Russei", "Komreing District"), so that search
+# and the place filters find the places they name.
+OTHER_SPELLINGS = {
+    "0201": ("Banna",),
+    "0202": ("Thma Kuol",),
+    "0203": ("Battambang krong",),
+    "0206": ("Moung Russei",),
+    "0212": ("Komreing", "Kamreang"),
 }
 
 PROVINCE_KINDS = {"Capital": "capital", "Province": "province"}
@@ -68,3 +82,39 @@ def communes():
             "kind": COMMUNE_KINDS[entry["administrative_unit"]["en"]],
             **_names(entry),
         }
+
+
+def _folded(text):
+    """`text` without case or accents, for comparing spellings."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def codes_spelt(text):
+    """The codes of places with another spelling that contains `text`."""
+    text = _folded(text.strip())
+    if not text:
+        return []
+    return [
+        code
+        for code, spellings in OTHER_SPELLINGS.items()
+        if any(text in _folded(spelling) for spelling in spellings)
+    ]
+
+
+@cache
+def _district_names():
+    return {entry["code"]: entry["name"] for entry in districts()}
+
+
+def with_usual_spellings(text):
+    """`text` with the other spellings of places it holds replaced by the
+    names the portal uses ("Komreing district" -> "Kamrieng district"), or
+    None when it holds none."""
+    names = _district_names()
+    replaced = text
+    for code, spellings in OTHER_SPELLINGS.items():
+        for spelling in spellings:
+            pattern = re.compile(rf"\b{re.escape(spelling)}\b", re.IGNORECASE)
+            replaced = pattern.sub(names[code], replaced)
+    return replaced if replaced != text else None

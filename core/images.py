@@ -375,8 +375,10 @@ def image_srcset(field_file):
     """The `srcset` value for a stored image: "url 320w, url 640w, …"."""
     if not field_file:
         return ""
+    # A private image's URLs name its record (core.files.PrivateFieldFile).
+    url_of = getattr(field_file, "url_of", field_file.storage.url)
     return ", ".join(
-        f"{field_file.storage.url(name)} {width}w"
+        f"{url_of(name)} {width}w"
         for width, name in sorted(rendition_names(field_file.name).items())
     )
 

@@ -1,7 +1,13 @@
+import uuid
+
+from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 from django.db.models.functions import Upper
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from .gazetteer import codes_spelt
 
 
 class VersionField(models.PositiveIntegerField):
@@ -72,10 +78,11 @@ class VersionedPart(models.Model):
 
 class PlaceQuerySet(models.QuerySet):
     def search(self, text):
-        """Places whose English, Khmer or gazetteer name contains `text`.
+        """Places whose English, Khmer, gazetteer or other spelling
+        (gazetteer.OTHER_SPELLINGS) contains `text`.
 
         Case and accents are ignored, so "Rotonak", "ratanak" and "រតនមណ្ឌល"
-        all find Ratanak Mondol.
+        all find Ratanak Mondol, and "Komreing" finds Kamrieng.
         """
         text = text.strip()
         if not text:
@@ -84,6 +91,7 @@ class PlaceQuerySet(models.QuerySet):
             models.Q(name_en__unaccent__icontains=text)
             | models.Q(name_km__icontains=text)
             | models.Q(gazetteer_name__unaccent__icontains=text)
+            | models.Q(code__in=codes_spelt(text))
         )
 
 
@@ -117,6 +125,28 @@ class Place(Versioned):
         return self.name
 
 
+# How places read in a sentence: "Banan district", in Khmer "ស្រុកបាណន់".
+DISTRICT_LABELS = {
+    "district": _("%(name)s district"),
+    "municipality": _("%(name)s municipality"),
+    "khan": _("Khan %(name)s"),
+}
+PROVINCE_LABELS = {
+    "province": _("%(name)s province"),
+    "capital": pgettext_lazy("the capital, Phnom Penh", "%(name)s"),
+}
+
+
+def district_label(kind, name):
+    """A district of `kind` named `name`, as it reads in a sentence."""
+    return str(DISTRICT_LABELS.get(kind, "%(name)s") % {"name": name})
+
+
+def province_label(kind, name):
+    """A province of `kind` named `name`, as it reads in a sentence."""
+    return str(PROVINCE_LABELS.get(kind, "%(name)s") % {"name": name})
+
+
 class Province(Place):
     class Kind(models.TextChoices):
         CAPITAL = "capital", _("Capital")
@@ -138,6 +168,10 @@ class Province(Place):
                 opclasses=["gin_trgm_ops", "gin_trgm_ops"],
             )
         ]
+
+    @property
+    def in_sentence(self):
+        return province_label(self.kind, self.name)
 
 
 class District(Place):
@@ -167,6 +201,10 @@ class District(Place):
 
     def __str__(self):
         return f"{self.name} ({self.get_kind_display()})"
+
+    @property
+    def in_sentence(self):
+        return district_label(self.kind, self.name)
 
 
 class Commune(Place):
@@ -271,3 +309,72 @@ class PeriodicRun(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class BackgroundJob(models.Model):
+    """A back-office import or export done by the worker (core.jobs) rather
+    than in the request: who asked, how far it is, and what came of it (a
+    file in private storage, or the import's counts and errors)."""
+
+    class Kind(models.TextChoices):
+        EXPORT = "export", _("Export")
+        IMPORT_PREVIEW = "import_preview", _("Import check")
+        IMPORT = "import", _("Import")
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Waiting")
+        RUNNING = "running", _("In progress")
+        DONE = "done", _("Finished")
+        FAILED = "failed", _("Failed")
+
+    # Not a counter: the address of a job's page must not be guessable.
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="background_jobs",
+        verbose_name=_("asked by"),
+    )
+    model = models.CharField(
+        _("records"), max_length=100, help_text=_("app_label.model_name")
+    )
+    permission = models.CharField(
+        _("permission needed"),
+        max_length=150,
+        help_text=_("Who may see the result, besides its owner's two-factor sign-in."),
+    )
+    language = models.CharField(_("language"), max_length=10, default="en")
+    params = models.JSONField(_("parameters"), default=dict, blank=True)
+    query = models.BinaryField(_("records asked for"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status, default=Status.QUEUED
+    )
+    done = models.PositiveIntegerField(_("rows done"), default=0)
+    total = models.PositiveIntegerField(_("rows in all"), null=True, blank=True)
+    result = models.JSONField(_("result"), default=dict, blank=True)
+    file = models.CharField(_("file"), max_length=255, blank=True)
+    filename = models.CharField(_("download name"), max_length=255, blank=True)
+    created_at = models.DateTimeField(_("asked at"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("background job")
+        verbose_name_plural = _("background jobs")
+        indexes = [models.Index(fields=["owner", "created_at"])]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.model} ({self.get_status_display()})"
+
+    @property
+    def finished(self):
+        return self.status in (self.Status.DONE, self.Status.FAILED)
+
+    @property
+    def percent(self):
+        if self.status == self.Status.DONE:
+            return 100
+        if not self.total:
+            return 0
+        return min(100, self.done * 100 // self.total)

@@ -33,3 +33,11 @@ def prune_finished():
         status=OutgoingMail.Status.SENT, sent_at__lt=now - KEEP_DELIVERED_MAIL
     ).delete()
     return {"tasks": tasks, "emails": mails}
+
+
+@periodic(every=timedelta(hours=1))
+def remove_expired_jobs():
+    """Forget finished imports and exports, and delete their files."""
+    from .jobs import remove_expired
+
+    return remove_expired()

@@ -10,6 +10,7 @@ template and cache that tells staff apart asks `sees_as_staff()` (or
 
 from allauth.mfa.utils import is_mfa_enabled
 from django.contrib import messages
+from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
@@ -43,3 +44,23 @@ def redirect_to_two_factor_setup(request):
         request, _("Set up two-factor sign-in before using the back-office.")
     )
     return redirect("mfa_activate_totp")
+
+
+class TwoFactorForStaffMixin:
+    """A view that staff may use only with two-factor sign-in turned on: those
+    without it are sent to set it up first."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if needs_two_factor_setup(request.user):
+            return redirect_to_two_factor_setup(request)
+        return super().dispatch(request, *args, **kwargs)
+
+
+class BackOfficeMixin(TwoFactorForStaffMixin, PermissionRequiredMixin):
+    """Staff pages outside the admin: a model permission, and two-factor
+    sign-in turned on, as the admin itself requires."""
+
+    def has_permission(self):
+        # A user outside staff holding the permission through a group is
+        # still not the back-office.
+        return sees_as_staff(self.request.user) and super().has_permission()

@@ -21,6 +21,7 @@ from django.utils.text import compress_string
 from django.utils.translation import get_language
 
 from core.content import bump_content_version, has_room, versioned_key
+from core.pagecache import cached_parameters
 
 PAGE_TIMEOUT = 300
 
@@ -51,53 +52,15 @@ def _is_anonymous_and_cookieless(request):
     )
 
 
-# Pages that show the same thing to every anonymous visitor, each with the
+# Which pages are kept: each view declares it (core.pagecache), with the
 # query parameters it reads. A request with any other parameter, an invalid
 # filter or a page number that is not the page shown is served but not kept:
 # only the addresses the site itself links to are cached.
 PAGE = "page"
-_DIRECTORY = {"q", "province", "head_office", "theme", "kind", "working_group"}
-CACHED_VIEWS = {
-    "home": set(),
-    "about": set(),
-    "dashboard": {"year", "project"},
-    "members:directory": {*_DIRECTORY, "sort", PAGE},
-    "members:partners": {*_DIRECTORY, PAGE},
-    "members:organization-detail": set(),
-    "members:workinggroup-list": set(),
-    "members:workinggroup-detail": set(),
-    "events:activity-list": {
-        "kind",
-        "province",
-        "project",
-        "working_group",
-        "year",
-        PAGE,
-    },
-    "events:activity-detail": set(),
-    "news:post-list": {"year", "theme", PAGE},
-    "news:post-detail": set(),
-    "casestudies:case-study-list": {
-        "province",
-        "district",
-        "theme",
-        "project",
-        "year",
-        PAGE,
-    },
-    "casestudies:case-study-detail": set(),
-    "casestudies:follow-up": {"province", "status"},
-    "casestudies:district-follow-up": {"status", PAGE},
-    # A popular query is searched once per change of the content; the odd
-    # ones count against settings.CACHE_ENTRIES_PER_KIND.
-    "search": {"q", "type", "province", "year", PAGE},
-    "sitemap": set(),
-    "sitemap-section": {"p"},
-}
 
 
 class PublicPageCacheMiddleware:
-    """Serve anonymous, cookieless GETs of CACHED_VIEWS from the cache."""
+    """Serve anonymous, cookieless GETs of cacheable pages from the cache."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -107,11 +70,12 @@ class PublicPageCacheMiddleware:
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         match = request.resolver_match
-        if match is None or match.view_name not in CACHED_VIEWS:
+        parameters = cached_parameters(view_func)
+        if match is None or parameters is None:
             return None
         if not _is_anonymous_and_cookieless(request):
             return None
-        query = _canonical_query(request, CACHED_VIEWS[match.view_name])
+        query = _canonical_query(request, parameters)
         if query is None:
             return None
         # The whole address: pages hold absolute links built from the host.

@@ -16,7 +16,7 @@ from core.permissions import SECRETARIAT_GROUP
 
 DEMO_PASSWORD = "cpdd-demo-2026"  # nosec B105: demo data only
 SECRETARIAT_EMAIL = "secretariat@demo.cpdd.org.kh"
-MEMBER_EMAIL = "ctod@demo.cpdd.org.kh"
+MEMBER_EMAIL = "member@demo.cpdd.org.kh"
 # A fixed secret so the printed authenticator link keeps working across runs.
 SECRETARIAT_TOTP_SECRET = "JBSWY3DPEHPK3PXPCPDDDEMO"  # nosec B105: demo data only
 

@@ -5,6 +5,7 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
 from casestudies.models import CaseStudy
+from core.pagecache import cached_page, not_cached
 from events.models import Activity, NewsPost
 
 from .outage import (
@@ -23,6 +24,7 @@ HEALTH_DETAILS = {
 }
 
 
+@cached_page()
 class HomeView(TemplateView):
     template_name = "cpdd_portal/home.html"
 
@@ -40,10 +42,12 @@ class HomeView(TemplateView):
         return context
 
 
+@cached_page()
 class AboutView(TemplateView):
     template_name = "cpdd_portal/about.html"
 
 
+@not_cached("says how this instance and its database are, now")
 @never_cache
 def healthz(request):
     """Liveness and readiness: one round trip to the database. Not ready
@@ -70,6 +74,7 @@ def healthz(request):
     return JsonResponse({"status": "ok"})
 
 
+@not_cached("a few lines built from the host, read by robots only")
 def robots_txt(request):
     """Crawl everything public; keep robots out of accounts and the back-office."""
     sitemap_url = reverse("sitemap")

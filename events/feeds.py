@@ -3,6 +3,8 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
+from core.examples import marked_title
+from core.pagecache import not_cached
 from core.richtext import plain_text
 
 from .models import NewsPost
@@ -10,6 +12,7 @@ from .models import NewsPost
 FEED_LENGTH = 20
 
 
+@not_cached("a feed for news readers, which poll it with their own caching")
 class LatestNewsFeed(Feed):
     """RSS 2.0 of the latest published news, in the language of its URL."""
 
@@ -25,7 +28,7 @@ class LatestNewsFeed(Feed):
         return NewsPost.objects.published().for_list()[:FEED_LENGTH]
 
     def item_title(self, item):
-        return item.title
+        return marked_title(item, item.title)
 
     def item_description(self, item):
         return item.summary or plain_text(item.body, 400)
@@ -40,6 +43,7 @@ class LatestNewsFeed(Feed):
         return [theme.name for theme in item.themes.all()]
 
 
+@not_cached("a feed for news readers, which poll it with their own caching")
 class AtomNewsFeed(LatestNewsFeed):
     feed_type = Atom1Feed
     subtitle = LatestNewsFeed.description

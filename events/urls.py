@@ -1,5 +1,7 @@
 from django.urls import path
 
+from core.files import legacy_private_file
+
 from . import views
 
 app_name = "events"
@@ -23,7 +25,8 @@ urlpatterns = [
         views.DonorReportView.as_view(),
         name="donor-report",
     ),
-    path("files/<path:name>", views.private_file, name="private-file"),
+    # Old addresses of private files, before they named their record.
+    path("files/<path:name>", legacy_private_file),
     path(
         "<slug:slug>/",
         views.ActivityDetailView.as_view(),

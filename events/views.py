@@ -1,13 +1,12 @@
-import re
 from datetime import timedelta
 from zoneinfo import ZoneInfo
 
 from django.contrib import messages
-from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
+from django.contrib.auth.mixins import LoginRequiredMixin
 from django.contrib.sites.shortcuts import get_current_site
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -18,16 +17,13 @@ from django.views.generic import DetailView, ListView
 from django_filters.views import FilterView
 from icalendar import Calendar, Event
 
+from core.examples import marked_title
 from core.exports import csv_response, xlsx_response
-from core.files import serve_private
-from core.images import rendition_names
+from core.pagecache import cached_page, not_cached
 from core.pagination import CachedCountPaginator
 from core.richtext import plain_text
 from core.twofactor import (
-    has_staff_perm,
-    needs_two_factor_setup,
-    redirect_to_two_factor_setup,
-    sees_as_staff,
+    BackOfficeMixin,
 )
 from members.models import Organization, Sex
 
@@ -37,13 +33,9 @@ from .forms import DonorReportForm, OrganizationChoiceForm, ParticipantFormSet
 from .lists import UpcomingFirst
 from .models import (
     Activity,
-    ActivityDocument,
-    ActivityPhoto,
-    Agreement,
     NewsPost,
     Registration,
     StakeholderGroup,
-    Visibility,
 )
 
 ACTIVITY_PAGE_SIZE = 20
@@ -51,9 +43,9 @@ NEWS_PAGE_SIZE = 12
 PHNOM_PENH = ZoneInfo("Asia/Phnom_Penh")
 # Calendar subscribers keep recent events as well as the coming ones.
 CALENDAR_PAST_DAYS = 90
-RENDITION_NAME = re.compile(r"^(?P<prefix>.+\.w)[1-9][0-9]{0,4}\.(jpg|png|webp)$")
 
 
+@cached_page("kind", "province", "project", "working_group", "year", "page")
 class ActivityListView(FilterView):
     """Upcoming activities first (soonest first), then past ones (latest first)."""
 
@@ -79,6 +71,7 @@ class ActivityListView(FilterView):
         return context
 
 
+@cached_page()
 class ActivityDetailView(DetailView):
     template_name = "events/activity_detail.html"
     context_object_name = "activity"
@@ -121,58 +114,7 @@ class ActivityDetailView(DetailView):
         return context
 
 
-def private_file(request, name):
-    """Stream a file from private storage to whoever may see it; 404 otherwise.
-
-    Documents download as attachments; photos (and their renditions) show
-    inline. Only public files of public activities may be cached by proxies.
-    """
-    user = request.user
-    if name.startswith("activity-documents/"):
-        document = get_object_or_404(
-            ActivityDocument.objects.visible_to(user).select_related("activity"),
-            file=name,
-        )
-        public = (
-            document.visibility == Visibility.PUBLIC
-            and document.activity.visibility == Visibility.PUBLIC
-        )
-        return serve_private(
-            document.file.storage,
-            document.file.name,
-            filename=document.download_name,
-            attachment=True,
-            public=public,
-        )
-    if name.startswith("activity-photos/"):
-        match = RENDITION_NAME.match(name)
-        if match:
-            photo = (
-                ActivityPhoto.objects.visible_to(user)
-                .select_related("activity")
-                .filter(image__startswith=match["prefix"])
-                .first()
-            )
-            if photo and name in rendition_names(photo.image.name).values():
-                return serve_private(
-                    photo.image.storage,
-                    name,
-                    filename=name.rsplit("/", 1)[-1],
-                    attachment=False,
-                    public=photo.activity.visibility == Visibility.PUBLIC,
-                )
-    if name.startswith("agreements/") and has_staff_perm(user, "events.view_agreement"):
-        agreement = get_object_or_404(Agreement, document=name)
-        return serve_private(
-            agreement.document.storage,
-            agreement.document.name,
-            filename=name.rsplit("/", 1)[-1],
-            attachment=True,
-            public=False,
-        )
-    raise Http404
-
-
+@not_cached("a calendar feed; calendar apps and proxies keep it (Cache-Control)")
 class CalendarView(View):
     """An iCalendar feed of public activities, upcoming and recent, filtered
     by the same query string as the list (kind, province, project, …)."""
@@ -195,9 +137,15 @@ class CalendarView(View):
             event.add("uid", f"activity-{activity.pk}@{domain}")
             event.add("dtstamp", activity.updated_at)
             event.add("last-modified", activity.updated_at)
-            event.add("dtstart", activity.starts_at.astimezone(PHNOM_PENH))
-            event.add("dtend", activity.ends_at.astimezone(PHNOM_PENH))
-            event.add("summary", activity.title)
+            starts_at = activity.starts_at.astimezone(PHNOM_PENH)
+            if activity.starts_at == activity.ends_at:
+                # Hours not known (see events/includes/_when.html): a day.
+                event.add("dtstart", starts_at.date())
+                event.add("dtend", starts_at.date() + timedelta(days=1))
+            else:
+                event.add("dtstart", starts_at)
+                event.add("dtend", activity.ends_at.astimezone(PHNOM_PENH))
+            event.add("summary", marked_title(activity, activity.title))
             event.add("location", activity.location)
             event.add("categories", [activity.get_kind_display()])
             event.add("url", request.build_absolute_uri(activity.get_absolute_url()))
@@ -213,6 +161,7 @@ class CalendarView(View):
         return response
 
 
+@not_cached("the visitor's own registration")
 class RegistrationView(LoginRequiredMixin, View):
     """A representative registers named participants of their organisation."""
 
@@ -288,6 +237,7 @@ class RegistrationView(LoginRequiredMixin, View):
         )
 
 
+@not_cached("the visitor's own registrations")
 class RegistrationListView(LoginRequiredMixin, ListView):
     """The registrations of every organisation the user represents."""
 
@@ -303,6 +253,7 @@ class RegistrationListView(LoginRequiredMixin, ListView):
         )
 
 
+@not_cached("the visitor's own registration")
 class RegistrationCancelView(LoginRequiredMixin, View):
     template_name = "events/registration_cancel.html"
 
@@ -335,21 +286,7 @@ class RegistrationCancelView(LoginRequiredMixin, View):
         return redirect("events:registration-list")
 
 
-class BackOfficeMixin(PermissionRequiredMixin):
-    """Staff pages outside the admin: a model permission, and two-factor
-    sign-in turned on, as the admin itself requires."""
-
-    def dispatch(self, request, *args, **kwargs):
-        if needs_two_factor_setup(request.user):
-            return redirect_to_two_factor_setup(request)
-        return super().dispatch(request, *args, **kwargs)
-
-    def has_permission(self):
-        # A user outside staff holding the permission through a group is
-        # still not the back-office.
-        return sees_as_staff(self.request.user) and super().has_permission()
-
-
+@not_cached("a back-office report")
 class DonorReportView(BackOfficeMixin, View):
     """Participants by sex for a project (or all) and a period: HTML to print
     (the activities a hundred a page), or CSV or XLSX to download (all of
@@ -400,6 +337,7 @@ class DonorReportView(BackOfficeMixin, View):
         )
 
 
+@cached_page("year", "theme", "page")
 class NewsListView(FilterView):
     filterset_class = NewsFilter
     template_name = "news/newspost_list.html"
@@ -411,6 +349,7 @@ class NewsListView(FilterView):
         return NewsPost.objects.published().for_list()
 
 
+@cached_page()
 class NewsDetailView(DetailView):
     template_name = "news/newspost_detail.html"
     context_object_name = "post"
@@ -438,6 +377,7 @@ class NewsDetailView(DetailView):
         return context
 
 
+@not_cached("a draft, for the back-office")
 class NewsPreviewView(BackOfficeMixin, NewsDetailView):
     """Any post as it will look, drafts and scheduled ones included; staff only."""
 

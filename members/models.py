@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.examples import example_field
 from core.images import ResponsiveImageField
 from core.models import Province, Theme, Versioned, VersionedPart
 from core.twofactor import has_staff_perm
@@ -40,9 +41,7 @@ class OrganizationQuerySet(models.QuerySet):
 
     def public(self):
         """Those with a public profile: active members and partners."""
-        return self.filter(
-            membership_status__in=["", Organization.MembershipStatus.ACTIVE]
-        )
+        return self.filter(membership_status__in=Organization.PUBLIC_STATUSES)
 
     def editable_by(self, user):
         """The organisations `user` may edit: their own, or all for staff
@@ -102,6 +101,8 @@ class Organization(Versioned):
         __empty__ = _("Partner (not a member)")
 
     PARTNER_STATUSES = ("", MembershipStatus.FORMER_PARTNER)
+    # Who has a public profile, which pages link to: active members and partners.
+    PUBLIC_STATUSES = ("", MembershipStatus.ACTIVE)
 
     name = models.CharField(_("name"), max_length=200)
     acronym = models.CharField(_("acronym"), max_length=30, blank=True)
@@ -118,6 +119,7 @@ class Organization(Versioned):
         ),
     )
     joined_on = models.DateField(_("member since"), null=True, blank=True)
+    is_example = example_field()
     logo = ResponsiveImageField(_("logo"), upload_to="logos/", blank=True)
     description = models.TextField(
         _("description"), blank=True, help_text=_("Markdown: **bold**, lists, links.")
@@ -210,6 +212,11 @@ class Organization(Versioned):
     @property
     def is_member(self):
         return self.membership_status not in self.PARTNER_STATUSES
+
+    @property
+    def has_public_profile(self):
+        """Whether its profile page is public, so names of it may link there."""
+        return self.membership_status in self.PUBLIC_STATUSES
 
     def profile_gaps(self):
         """What the public profile still lacks, in the words of a to-do list.

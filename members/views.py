@@ -14,8 +14,9 @@ from django_filters.views import FilterView
 from django_ratelimit.decorators import ratelimit
 
 from core.forms import has_conflict
+from core.pagecache import cached_page, not_cached
 from core.pagination import CachedCountPaginator
-from core.twofactor import needs_two_factor_setup, redirect_to_two_factor_setup
+from core.twofactor import TwoFactorForStaffMixin
 
 from . import services
 from .filters import OrganizationFilter, PartnerFilter
@@ -36,6 +37,9 @@ from .models import (
 DIRECTORY_PAGE_SIZE = 24
 
 
+@cached_page(
+    "q", "province", "head_office", "theme", "kind", "working_group", "sort", "page"
+)
 class OrganizationDirectoryView(FilterView):
     filterset_class = OrganizationFilter
     template_name = "members/organization_list.html"
@@ -46,6 +50,7 @@ class OrganizationDirectoryView(FilterView):
         return Organization.objects.active_members().for_directory()
 
 
+@cached_page("q", "province", "head_office", "theme", "kind", "working_group", "page")
 class PartnerListView(OrganizationDirectoryView):
     filterset_class = PartnerFilter
     template_name = "members/partner_list.html"
@@ -54,6 +59,7 @@ class PartnerListView(OrganizationDirectoryView):
         return Organization.objects.partners().for_directory()
 
 
+@cached_page()
 class OrganizationDetailView(DetailView):
     template_name = "members/organization_detail.html"
     context_object_name = "organization"
@@ -85,6 +91,7 @@ class OrganizationDetailView(DetailView):
         return context
 
 
+@not_cached("the visitor's own organisations")
 class MyOrganizationsView(LoginRequiredMixin, ListView):
     """ "My organisation": for each organisation the signed-in user represents,
     its standing, what its profile lacks, its contacts and its dues."""
@@ -104,15 +111,10 @@ class MyOrganizationsView(LoginRequiredMixin, ListView):
         )
 
 
-class EditableOrganizationMixin(LoginRequiredMixin):
+# Staff edit any organisation: as in the back-office, only with two-factor
+# sign-in turned on.
+class EditableOrganizationMixin(TwoFactorForStaffMixin, LoginRequiredMixin):
     context_object_name = "organization"
-
-    def dispatch(self, request, *args, **kwargs):
-        # Staff edit any organisation: as in the back-office, only with
-        # two-factor sign-in turned on.
-        if needs_two_factor_setup(request.user):
-            return redirect_to_two_factor_setup(request)
-        return super().dispatch(request, *args, **kwargs)
 
     def get_queryset(self):
         # Another member's organisation is not found at all: the queryset is
@@ -120,6 +122,7 @@ class EditableOrganizationMixin(LoginRequiredMixin):
         return Organization.objects.editable_by(self.request.user)
 
 
+@not_cached("a representative's form")
 class OrganizationEditView(EditableOrganizationMixin, UpdateView):
     """The public profile; contacts have a page of their own."""
 
@@ -142,6 +145,7 @@ class OrganizationEditView(EditableOrganizationMixin, UpdateView):
         return redirect(organization)
 
 
+@not_cached("contact details for the organisation's representatives")
 class OrganizationContactsView(EditableOrganizationMixin, SingleObjectMixin, View):
     """The organisation's contacts, public or for the secretariat only."""
 
@@ -175,6 +179,7 @@ class OrganizationContactsView(EditableOrganizationMixin, SingleObjectMixin, Vie
 APPLICATION_LIMIT_WINDOW = 3600  # seconds: five applications an hour per address
 
 
+@not_cached("a form with the visitor's CSRF token")
 @method_decorator(
     ratelimit(key="ip", rate="5/h", method="POST", block=False), name="post"
 )
@@ -224,22 +229,25 @@ class MembershipApplicationView(View):
         return redirect("members:application-done")
 
 
+@not_cached("seen once, after applying")
 class ApplicationDoneView(TemplateView):
     template_name = "members/application_done.html"
 
 
+@cached_page()
 class WorkingGroupListView(ListView):
     template_name = "members/workinggroup_list.html"
     context_object_name = "working_groups"
 
     def get_queryset(self):
-        # Counted as the group's page lists them: active members only.
-        active = Q(organizations__membership_status="active")
+        # Counted as the group's page lists them: those with a public profile.
+        public = Q(organizations__in=Organization.objects.public().values("pk"))
         return WorkingGroup.objects.annotate(
-            member_count=Count("organizations", filter=active)
+            member_count=Count("organizations", filter=public)
         )
 
 
+@cached_page()
 class WorkingGroupDetailView(DetailView):
     template_name = "members/workinggroup_detail.html"
     context_object_name = "working_group"
@@ -248,11 +256,13 @@ class WorkingGroupDetailView(DetailView):
         return WorkingGroup.objects.select_related("coordinator").prefetch_related(
             Prefetch(
                 "organizations",
-                queryset=Organization.objects.active_members().for_directory(),
+                # Partners take part in working groups too (the WGPD's donors).
+                queryset=Organization.objects.public().for_directory(),
             )
         )
 
 
+@not_cached("an invitation for one person")
 class InvitationAcceptView(View):
     """Follow the emailed link: sign in (or sign up), then confirm.
 

@@ -8,7 +8,7 @@ import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
 
-import casestudies.files
+import core.files
 
 
 class Migration(migrations.Migration):
@@ -138,9 +138,14 @@ class Migration(migrations.Migration):
                         blank=True,
                         help_text="The full report, PDF, 30 MB at most. Downloadable once published.",
                         max_length=255,
-                        storage=casestudies.files.report_storage,
-                        upload_to=casestudies.files.report_upload_to,
-                        validators=[casestudies.files.validate_report],
+                        storage=core.files.private_storage,
+                        upload_to=core.files.UploadName(
+                            "case-study-reports",
+                            "report",
+                            token_length=8,
+                            extension=".pdf",
+                        ),
+                        validators=[core.files.validate_report],
                         verbose_name="report (PDF)",
                     ),
                 ),
@@ -428,7 +433,7 @@ class Migration(migrations.Migration):
                         blank=True,
                         help_text="The full report, PDF, 30 MB at most. Downloadable once published.",
                         max_length=255,
-                        validators=[casestudies.files.validate_report],
+                        validators=[core.files.validate_report],
                         verbose_name="report (PDF)",
                     ),
                 ),

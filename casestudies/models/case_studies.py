@@ -2,37 +2,33 @@ from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery, Sum
-from django.db.models.functions import Coalesce
+from django.db.models import F, OuterRef, Prefetch, Q
 from django.db.models.lookups import GreaterThan
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from core.examples import example_field
+from core.files import (
+    PrivateFileField,
+    UploadName,
+    register_private_file,
+    validate_report,
+)
 from core.images import ResponsiveImageField
 from core.models import District, Province, Theme, Versioned, VersionedPart
 from core.richtext import plain_text
+from core.subqueries import count_of, sum_of
 from core.twofactor import sees_as_staff
 from events.models import Activity, NewsPost, Project
 from members.models import Organization
-
-from ..files import report_storage, report_upload_to, validate_report
 
 SEXES = ("female", "male", "other")
 # The order of lists of case studies: newest period first.
 LIST_ORDER = ("-period_start", "district__code", "pk")
 # Paths under /case-studies/ that a case study's slug must not shadow.
 RESERVED_SLUGS = {"follow-up", "files"}
-
-
-def count_of(queryset, group_by):
-    """A correlated subquery counting the rows of `queryset`, 0 when none."""
-    return Coalesce(
-        Subquery(
-            queryset.order_by().values(group_by).annotate(n=Count("pk")).values("n")
-        ),
-        0,
-    )
 
 
 class CaseStudyQuerySet(models.QuerySet):
@@ -75,13 +71,7 @@ class CaseStudyQuerySet(models.QuerySet):
         """Annotate `respondents_female`, `respondents_male`, `respondents_other`
         and `respondents` (their total), summed over the methodology rows."""
         rows = RespondentGroup.objects.filter(case_study=OuterRef("pk")).order_by()
-        sums = {
-            f"respondents_{sex}": Coalesce(
-                Subquery(rows.values("case_study").annotate(n=Sum(sex)).values("n")),
-                0,
-            )
-            for sex in SEXES
-        }
+        sums = {f"respondents_{sex}": sum_of(rows, "case_study", sex) for sex in SEXES}
         return self.annotate(**sums).annotate(
             respondents=F("respondents_female")
             + F("respondents_male")
@@ -142,6 +132,7 @@ class CaseStudyQuerySet(models.QuerySet):
                         "name_en",
                         "name_km",
                         "membership_status",
+                        "is_example",
                     ),
                 ),
                 Prefetch(
@@ -180,6 +171,7 @@ class CaseStudy(Versioned):
         unique=True,
         help_text=_("The last part of the web address, e.g. banan-district-2021."),
     )
+    is_example = example_field()
     summary = models.TextField(
         _("summary"),
         max_length=1000,
@@ -228,10 +220,11 @@ class CaseStudy(Versioned):
     themes = models.ManyToManyField(
         Theme, blank=True, related_name="case_studies", verbose_name=_("themes")
     )
-    report = models.FileField(
+    report = PrivateFileField(
         _("report (PDF)"),
-        upload_to=report_upload_to,
-        storage=report_storage,
+        upload_to=UploadName(
+            "case-study-reports", "report", token_length=8, extension=".pdf"
+        ),
         max_length=255,
         blank=True,
         validators=[validate_report],
@@ -333,6 +326,10 @@ class CaseStudy(Versioned):
             self.published_on = timezone.localdate()
 
     @property
+    def report_download_name(self):
+        return f"{slugify(self.title_en)[:80] or self.slug}.pdf"
+
+    @property
     def is_live(self):
         return (
             self.status == self.Status.PUBLISHED
@@ -344,6 +341,17 @@ class CaseStudy(Versioned):
     def teaser(self):
         """The summary as plain text, short enough for cards and meta tags."""
         return plain_text(self.summary, 200)
+
+
+# A draft's report is not downloadable: only what visible_to lets see.
+register_private_file(
+    "case-study-report",
+    CaseStudy,
+    "report",
+    visible=lambda user: CaseStudy.objects.visible_to(user).exclude(report=""),
+    public=lambda case_study: case_study.is_live,
+    filename=lambda case_study, name: case_study.report_download_name,
+)
 
 
 class RespondentGroup(VersionedPart):

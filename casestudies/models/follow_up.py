@@ -54,8 +54,9 @@ def figures_by_district(recommendations, *, few=False, on=None):
     """{district pk: figures} for `recommendations` (a scope such as
     `Recommendation.objects.public()`), in one query: `case_study_count`,
     `recommendation_count`, `<status>_count` for every status (the status at
-    the date `on`, today's without one), `overdue_actions` and `last_update`
-    (the date of the latest progress update). See follow_up_by_district for
+    the date `on`, today's without one), `overdue_actions`, `last_update`
+    (the date of the latest progress update) and `has_examples` (whether any
+    of them comes from an example case study). See follow_up_by_district for
     `few`.
 
     Each recommendation is joined once to its latest update and to its count
@@ -92,7 +93,8 @@ def figures_by_district(recommendations, *, few=False, on=None):
             SUM(recommendation_count)::integer,
             {sums},
             SUM(overdue_actions)::integer,
-            MAX(last_update)
+            MAX(last_update),
+            BOOL_OR(cs.is_example)
         FROM (
             SELECT
                 rec.case_study_id AS case_study_id,
@@ -121,6 +123,7 @@ def figures_by_district(recommendations, *, few=False, on=None):
         *(f"{value}_count" for value in statuses),
         "overdue_actions",
         "last_update",
+        "has_examples",
     ]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)

@@ -4,6 +4,7 @@ Each environment module (dev, test, prod) imports this one and changes little.
 """
 
 import ipaddress
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -98,6 +99,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.csp",
+                "cpdd_portal.context_processors.examples",
             ],
         },
     },
@@ -199,7 +201,7 @@ if env("MEDIA_S3_BUCKET", default=""):
         },
     }
     STORAGES["private"] = {
-        "BACKEND": "events.s3.PrivateS3Storage",
+        "BACKEND": "core.s3.PrivateS3Storage",
         "OPTIONS": {
             **STORAGES["default"]["OPTIONS"],
             "location": "private",
@@ -344,8 +346,14 @@ PERMISSIONS_POLICY = {
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_EXPORT_TMP_STORAGE_CLASS = "core.imports.PrivateImportStorage"
 STORAGES["import_export"] = STORAGES.get(
-    "private", {"BACKEND": "events.files.PrivateFileSystemStorage"}
+    "private", {"BACKEND": "core.files.PrivateFileSystemStorage"}
 )
+# Back-office exports of more rows than this are written by the worker
+# (core.jobs) and downloaded from the job's page; fewer are sent at once.
+# Imports always run in the worker.
+EXPORT_IN_BACKGROUND_ABOVE = env.int("EXPORT_IN_BACKGROUND_ABOVE", default=2000)
+# How long a finished import's or export's page and file are kept.
+BACKGROUND_JOB_KEEP = timedelta(hours=env.int("BACKGROUND_JOB_KEEP_HOURS", default=24))
 
 # Uploads: images are checked and re-encoded by core.images.
 MAX_IMAGE_UPLOAD_BYTES = 8 * 1024 * 1024

@@ -6,7 +6,7 @@ import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
 
-import events.files
+import core.files
 
 
 class Migration(migrations.Migration):
@@ -295,9 +295,11 @@ class Migration(migrations.Migration):
                     models.FileField(
                         help_text="PDF, DOCX, XLSX, PPTX or ODT, 20 MB at most.",
                         max_length=255,
-                        storage=events.files.private_storage,
-                        upload_to=events.files.document_upload_to,
-                        validators=[events.files.validate_document],
+                        storage=core.files.private_storage,
+                        upload_to=core.files.UploadName(
+                            "activity-documents", "document"
+                        ),
+                        validators=[core.files.validate_document],
                         verbose_name="file",
                     ),
                 ),
@@ -352,7 +354,7 @@ class Migration(migrations.Migration):
                     models.ImageField(
                         height_field="height",
                         max_length=255,
-                        storage=events.files.private_storage,
+                        storage=core.files.private_storage,
                         upload_to="activity-photos/",
                         verbose_name="photo",
                         width_field="width",
@@ -851,7 +853,7 @@ class Migration(migrations.Migration):
                         blank=True,
                         help_text="PDF, DOCX or ODT, 20 MB at most. Only the secretariat sees it.",
                         max_length=255,
-                        validators=[events.files.validate_document],
+                        validators=[core.files.validate_document],
                         verbose_name="signed document",
                     ),
                 ),
@@ -1221,9 +1223,9 @@ class Migration(migrations.Migration):
                         blank=True,
                         help_text="PDF, DOCX or ODT, 20 MB at most. Only the secretariat sees it.",
                         max_length=255,
-                        storage=events.files.private_storage,
-                        upload_to=events.files.agreement_upload_to,
-                        validators=[events.files.validate_document],
+                        storage=core.files.private_storage,
+                        upload_to=core.files.UploadName("agreements", "agreement"),
+                        validators=[core.files.validate_document],
                         verbose_name="signed document",
                     ),
                 ),

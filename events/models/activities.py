@@ -5,37 +5,24 @@ from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import (
-    Count,
     Exists,
     F,
     OuterRef,
     Prefetch,
     Q,
-    Subquery,
 )
-from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
+from core.examples import example_field
 from core.models import District, Province, Theme, Versioned
 from core.richtext import plain_text
+from core.subqueries import count_of
 from core.twofactor import sees_as_staff
 from members.models import Organization, Representative, Sex, WorkingGroup
 
 from .participation import Registration, per_activity
-
-# How places read in a sentence: "Banan district", in Khmer "ស្រុកបាណន់".
-DISTRICT_LABELS = {
-    "district": _("%(name)s district"),
-    "municipality": _("%(name)s municipality"),
-    "khan": _("Khan %(name)s"),
-}
-PROVINCE_LABELS = {
-    "province": _("%(name)s province"),
-    "capital": pgettext_lazy("the capital, Phnom Penh", "%(name)s"),
-}
 
 # Paths under /events/ that an activity slug must not shadow.
 RESERVED_SLUGS = {"calendar", "registrations", "reports", "files", "feed"}
@@ -204,16 +191,9 @@ class ActivityQuerySet(models.QuerySet):
     def with_registration_count(self):
         """Annotate `registered_count`: registrations not cancelled."""
         return self.annotate(
-            registered_count=Coalesce(
-                Subquery(
-                    Registration.objects.active()
-                    .filter(activity=OuterRef("pk"))
-                    .order_by()
-                    .values("activity")
-                    .annotate(n=Count("pk"))
-                    .values("n")
-                ),
-                0,
+            registered_count=count_of(
+                Registration.objects.active().filter(activity=OuterRef("pk")),
+                "activity",
             )
         )
 
@@ -237,7 +217,13 @@ class ActivityQuerySet(models.QuerySet):
         from .news import NewsPost
 
         organisations = Organization.objects.only(
-            "id", "slug", "name_en", "name_km", "acronym", "membership_status"
+            "id",
+            "slug",
+            "name_en",
+            "name_km",
+            "acronym",
+            "membership_status",
+            "is_example",
         )
         return (
             self.select_related("province", "district", "project", "working_group")
@@ -294,6 +280,7 @@ class Activity(Versioned):
         help_text=_("The last part of the web address, e.g. project-closing-2025."),
     )
     objectives = models.TextField(_("objectives"), blank=True, help_text=_("Markdown."))
+    is_example = example_field()
     outcomes = models.TextField(_("outcomes"), blank=True, help_text=_("Markdown."))
     starts_at = models.DateTimeField(
         _("starts"), help_text=_("Date and time in Phnom Penh time.")
@@ -452,10 +439,8 @@ class Activity(Versioned):
         "Angkor Paradise Hotel, Siem Reap municipality, Siem Reap province"."""
         parts = [self.venue]
         if self.district:
-            label = DISTRICT_LABELS.get(self.district.kind, "%(name)s")
-            parts.append(label % {"name": self.district.name})
-        label = PROVINCE_LABELS.get(self.province.kind, "%(name)s")
-        parts.append(label % {"name": self.province.name})
+            parts.append(self.district.in_sentence)
+        parts.append(self.province.in_sentence)
         return ", ".join(str(part) for part in parts if part)
 
     @property

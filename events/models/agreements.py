@@ -6,14 +6,27 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.files import (
+    PrivateFileField,
+    UploadName,
+    register_private_file,
+    validate_document,
+)
 from core.models import Province, Versioned
+from core.twofactor import has_staff_perm
 from members.models import Organization
 
-from ..files import agreement_upload_to, private_storage, validate_document
 from .activities import Activity, Project
 
 
 class AgreementQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Signed MoUs are for staff allowed to view agreements (with
+        two-factor sign-in), no one else."""
+        if has_staff_perm(user, "events.view_agreement"):
+            return self
+        return self.none()
+
     def in_force(self):
         return self.filter(
             status__in=[Agreement.Status.SIGNED, Agreement.Status.ACTIVE]
@@ -59,10 +72,9 @@ class Agreement(Versioned):
         related_name="agreements",
         verbose_name=_("provinces covered"),
     )
-    document = models.FileField(
+    document = PrivateFileField(
         _("signed document"),
-        upload_to=agreement_upload_to,
-        storage=private_storage,
+        upload_to=UploadName("agreements", "agreement"),
         max_length=255,
         blank=True,
         validators=[validate_document],
@@ -121,3 +133,8 @@ class Agreement(Versioned):
             errors["signed_on"] = _("Give the date it was signed.")
         if errors:
             raise ValidationError(errors)
+
+
+register_private_file(
+    "agreement", Agreement, "document", visible=Agreement.objects.visible_to
+)

@@ -4,10 +4,15 @@ from django.db import models
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from core.images import ResponsiveImageField
+from core.files import (
+    PrivateFileField,
+    PrivateImageField,
+    UploadName,
+    register_private_file,
+    validate_document,
+)
 from core.models import VersionedPart
 
-from ..files import document_upload_to, private_storage, validate_document
 from .activities import Activity, Visibility, visible_q
 
 
@@ -41,10 +46,9 @@ class ActivityDocument(VersionedPart):
     )
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
     title = models.CharField(_("title"), max_length=200)
-    file = models.FileField(
+    file = PrivateFileField(
         _("file"),
-        upload_to=document_upload_to,
-        storage=private_storage,
+        upload_to=UploadName("activity-documents", "document"),
         max_length=255,
         validators=[validate_document],
         help_text=_("PDF, DOCX, XLSX, PPTX or ODT, 20 MB at most."),
@@ -76,6 +80,14 @@ class ActivityDocument(VersionedPart):
         return PurePosixPath(self.file.name).suffix.lower()
 
     @property
+    def is_public(self):
+        """Public, on a public activity: shared caches may keep it."""
+        return (
+            self.visibility == Visibility.PUBLIC
+            and self.activity.visibility == Visibility.PUBLIC
+        )
+
+    @property
     def download_name(self):
         """A readable file name for the download, whatever it was stored as."""
         stem = slugify(self.title_en or self.title)[:80] or self.kind
@@ -101,10 +113,9 @@ class ActivityPhoto(VersionedPart):
         related_name="photos",
         verbose_name=_("activity"),
     )
-    image = ResponsiveImageField(
+    image = PrivateImageField(
         _("photo"),
         upload_to="activity-photos/",
-        storage=private_storage,
         max_length=255,
         width_field="width",
         height_field="height",
@@ -128,3 +139,26 @@ class ActivityPhoto(VersionedPart):
 
     def __str__(self):
         return self.caption or self.image.name
+
+
+register_private_file(
+    "activity-document",
+    ActivityDocument,
+    "file",
+    visible=lambda user: ActivityDocument.objects.visible_to(user).select_related(
+        "activity"
+    ),
+    public=lambda document: document.is_public,
+    filename=lambda document, name: document.download_name,
+)
+register_private_file(
+    "activity-photo",
+    ActivityPhoto,
+    "image",
+    visible=lambda user: ActivityPhoto.objects.visible_to(user).select_related(
+        "activity"
+    ),
+    public=lambda photo: photo.activity.visibility == Visibility.PUBLIC,
+    attachment=False,
+    renditions=True,
+)

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.examples import example_field
 from core.images import ResponsiveImageField
 from core.models import Theme, Versioned
 from core.richtext import plain_text
@@ -51,6 +52,7 @@ class NewsPost(Versioned):
 
     title = models.CharField(_("title"), max_length=255)
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    is_example = example_field()
     summary = models.TextField(
         _("summary"),
         max_length=400,

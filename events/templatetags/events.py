@@ -17,5 +17,5 @@ def activities_of(context, organization, limit=10):
         Activity.objects.visible_to(user)
         .involving(organization)
         .order_by("-starts_at")
-        .only("slug", "title_en", "title_km", "starts_at", "kind")[:limit]
+        .only("slug", "title_en", "title_km", "starts_at", "kind", "is_example")[:limit]
     )

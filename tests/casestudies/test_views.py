@@ -368,7 +368,7 @@ def test_report_downloads_as_an_attachment_named_after_the_study(client, reporte
 
 def test_a_drafts_report_is_for_staff_only(client, reported):
     _published, draft = reported
-    assert draft.report.url.startswith("/case-studies/files/case-study-reports/")
+    assert draft.report.url.startswith(f"/files/case-study-report/{draft.pk}/")
     assert client.get(draft.report.url).status_code == 404
     client.force_login(UserFactory())
     assert client.get(draft.report.url).status_code == 404
@@ -385,11 +385,22 @@ def test_reports_are_not_under_the_public_media_root(reported, settings):
     assert not str(published.report.path).startswith(str(settings.MEDIA_ROOT))
 
 
-def test_unknown_report_names_are_not_found(client):
+def test_unknown_report_names_are_not_found(client, reported):
+    published, _draft = reported
     assert client.get(
         "/case-studies/files/case-study-reports/nope.pdf"
     ).status_code == (404)
     assert client.get("/case-studies/files/../../etc/passwd").status_code == 404
+    url = f"/files/case-study-report/{published.pk}/case-study-reports/nope.pdf"
+    assert client.get(url).status_code == 404
+
+
+def test_a_reports_old_address_leads_to_it_once_published(client, reported):
+    published, draft = reported
+    response = client.get(f"/case-studies/files/{published.report.name}")
+    assert response.status_code == 301
+    assert response["Location"] == published.report.url
+    assert client.get(f"/case-studies/files/{draft.report.name}").status_code == 404
 
 
 # The follow-up tracker.

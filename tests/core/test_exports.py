@@ -182,12 +182,11 @@ def test_exported_organisations_import_back_unchanged(secretariat_client):
     upload = io.BytesIO(exported)
     upload.name = "members.csv"
     preview = secretariat_client.post(
-        url, {"format": "0", "resource": "0", "import_file": upload}
+        url, {"format": "0", "resource": "0", "import_file": upload}, follow=True
     )
-    confirm = preview.context["confirm_form"].initial
     secretariat_client.post(
         reverse("admin:members_organization_process_import"),
-        {**confirm, "resource": "0"},
+        {"job": preview.context["job"].pk},
     )
     organization = Organization.objects.get()
     assert (organization.name_en, organization.acronym) == (HOSTILE[0], HOSTILE[1])

@@ -58,7 +58,7 @@ def test_photo_renditions_show_inline_through_the_proxy(client, settings):
     photo = ActivityPhotoFactory()
     make_thumbnails(photo.image)
     for name in rendition_names(photo.image.name).values():
-        response = client.get(photo.image.storage.url(name))
+        response = client.get(photo.image.url_of(name))
         assert handed_to_proxy(response, settings)
         assert response["Content-Disposition"].startswith("inline;")
         assert "public" in response["Cache-Control"]
@@ -100,3 +100,19 @@ def test_without_the_proxy_django_sends_the_file(client, settings):
     response = client.get(ActivityDocumentFactory().file.url)
     assert "X-Accel-Redirect" not in response
     assert b"".join(response.streaming_content).startswith(b"%PDF")
+
+
+def test_every_private_file_field_is_served_through_its_record():
+    """A private field nobody registered would have no address at all."""
+    from django.apps import apps
+
+    from core.files import _KIND_OF_FIELD, PrivateFieldFileMixin
+
+    private = {
+        (model, field.name)
+        for model in apps.get_models()
+        for field in model._meta.get_fields()
+        if issubclass(getattr(field, "attr_class", object), PrivateFieldFileMixin)
+    }
+    assert len(private) == 4
+    assert private <= set(_KIND_OF_FIELD)

@@ -535,3 +535,29 @@ def test_search_reads_a_page_without_loading_every_match():
     assert [hit.record.pk for hit in results[1:3]] == [
         hit.record.pk for hit in results[0:5]
     ][1:3]
+
+
+def test_every_searchable_model_is_found_by_the_site_search():
+    """A model that keeps a search vector is one people expect to find: its
+    app registers it (core.search.register_search_source)."""
+    from django.apps import apps
+
+    from core.search import search_sources
+
+    searched = {source.model for source in search_sources().values()}
+    searchable = {
+        model
+        for model in apps.get_models()
+        if any(f.name == "search_vector" for f in model._meta.get_fields())
+    }
+    assert searchable
+    assert searchable <= searched
+
+
+def test_the_type_filter_offers_every_registered_kind_in_order(client):
+    text = client.get("/search/").text
+    offered = [
+        text.index(f'value="{kind}"')
+        for kind in ("news", "event", "case-study", "recommendation", "organisation")
+    ]
+    assert offered == sorted(offered)

@@ -23,6 +23,7 @@ DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 PERIODIC_JOBS = {
     "core.tasks.recover_interrupted_tasks",
     "core.tasks.prune_finished",
+    "core.tasks.remove_expired_jobs",
 }
 
 

@@ -115,7 +115,7 @@ def test_a_members_only_document_is_sent_by_the_proxy_after_django_s_check(
 ):
     document, member = world.document, world.member
     stored = (topology.private_media_root / document.file.name).read_bytes()
-    url = reverse("events:private-file", args=[document.file.name])
+    url = document.file.url
     assert request(topology.port, url).status == 404  # anonymous
 
     response = request(topology.port, url, cookies=member)

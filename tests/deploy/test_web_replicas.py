@@ -8,6 +8,7 @@ from types import SimpleNamespace
 from urllib.parse import urlencode
 
 import pytest
+import redis
 from django.conf import settings
 from django.test import Client
 
@@ -49,7 +50,11 @@ def member(replicas, django_db_blocker):
 
 
 def form_token(response):
-    return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', response.text)[1]
+    return hidden_value(response, "csrfmiddlewaretoken")
+
+
+def hidden_value(response, name):
+    return re.search(rf'name="{name}" value="([^"]+)"', response.text)[1]
 
 
 def test_an_edit_through_one_web_process_shows_through_the_other_at_once(
@@ -66,6 +71,7 @@ def test_an_edit_through_one_web_process_shows_through_the_other_at_once(
     form = request(first, edit, cookies=member.session)
     body = {
         "csrfmiddlewaretoken": form_token(form),
+        "edited_version": hidden_value(form, "edited_version"),
         "name_en": "Renamed through the first process",
         "name_km": organization.name_km,
         "acronym": organization.acronym,
@@ -86,6 +92,9 @@ def test_an_edit_through_one_web_process_shows_through_the_other_at_once(
     assert "Renamed through the first process" in request(second, profile).text
     # The member's session works on either process.
     assert request(second, edit, cookies=member.session).status == 200
+    # What they share is Redis's, not a folder both happen to see.
+    shared = redis.Redis.from_url(replicas.env["CACHE_URL"])
+    assert shared.dbsize() > 0
 
 
 def test_rate_limits_count_across_web_processes(replicas):

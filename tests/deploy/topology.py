@@ -251,6 +251,8 @@ def database_copy(django_db_blocker):
     the end: the test database itself stays as it was. Yields its URL."""
     from django.db import connection
 
+    from tests.conftest import restore_migration_data
+
     with django_db_blocker.unblock():
         original = connection.settings_dict["NAME"]
         copy = f"{original}_deploy_{os.getpid()}"
@@ -261,6 +263,8 @@ def database_copy(django_db_blocker):
             cursor.execute(f'CREATE DATABASE "{copy}" TEMPLATE "{original}"')
         connection.settings_dict["NAME"] = copy
         try:
+            # Tests run before may have flushed the tables the copy came from.
+            restore_migration_data()
             yield database_url()
         finally:
             connection.close()

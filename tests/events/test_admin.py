@@ -223,7 +223,7 @@ def test_photos_uploaded_in_the_admin_are_cleaned_and_get_thumbnails(
 def test_bad_documents_are_refused_with_a_clear_message(
     secretariat_client, monkeypatch, upload, message
 ):
-    monkeypatch.setattr("events.files.MAX_DOCUMENT_BYTES", 1024)
+    monkeypatch.setattr("core.files.validate_document.max_bytes", 1024)
     activity = ActivityFactory()
     data = activity_form(
         slug=activity.slug,

@@ -301,7 +301,7 @@ def test_photos_and_renditions_show_only_to_those_who_may_see_them(
         names = rendition_names(photo.image.name).values()
         assert len(names) == 3  # the stored photo and two renditions
         for name in names:
-            response = client.get(photo.image.storage.url(name))
+            response = client.get(photo.image.url_of(name))
             assert response.status_code == expected, (level, name)
             if expected == 200:
                 # Shared caches may keep public photos only.
@@ -357,13 +357,41 @@ def test_private_files_are_not_under_the_public_media_root(world, settings):
     for field_file in (documents["members"].file, photo.image):
         path = field_file.path
         assert not path.startswith(str(settings.MEDIA_ROOT))
-        assert field_file.url.startswith("/events/files/")
+        assert field_file.url.startswith(
+            f"/files/{field_file.url.split('/')[2]}/{field_file.instance.pk}/"
+        )
 
 
-def test_unknown_private_file_names_are_not_found(client):
-    client.force_login(StaffFactory())
-    for name in ("etc/passwd", "activity-documents/../../secret.pdf", "x.w640.webp"):
-        assert client.get(f"/events/files/{name}").status_code == 404
+def test_unknown_private_file_names_are_not_found(client, world):
+    client.force_login(StaffFactory(two_factor=True))
+    _activity, documents, photo = world["public"]
+    document = documents["public"]
+    for url in (
+        f"/files/activity-document/{document.pk}/etc/passwd",
+        f"/files/activity-document/{document.pk}/activity-documents/../../secret.pdf",
+        f"/files/activity-photo/{photo.pk}/x.w640.webp",
+        # Another record's file under this record's address.
+        f"/files/activity-photo/{photo.pk}/{document.file.name}",
+        f"/files/activity-document/{photo.pk + 1000}/{document.file.name}",
+        f"/files/no-such-kind/{document.pk}/{document.file.name}",
+        f"/events/files/{document.file.name}x",
+    ):
+        assert client.get(url).status_code == 404, url
+
+
+@pytest.mark.parametrize("viewer", VIEWERS)
+def test_old_file_addresses_lead_to_the_file_for_those_who_may_see_it(
+    client, world, viewer
+):
+    client = client_for(client, viewer)
+    for level, (_activity, documents, _photo) in world.items():
+        document = documents["public"]
+        response = client.get(f"/events/files/{document.file.name}")
+        if level in SEES[viewer]:
+            assert response.status_code == 301
+            assert response["Location"] == document.file.url
+        else:
+            assert response.status_code == 404
 
 
 def test_agreement_documents_are_for_staff_with_the_permission(

@@ -30,9 +30,20 @@ def csv_file(body):
 
 
 def import_preview(client, upload):
+    """Upload a file to import; the page of its check (done at once by the
+    tests' task backend)."""
     return client.post(
         reverse("admin:members_organization_import"),
         {"resource": "0", "format": "0", "import_file": upload},
+        follow=True,
+    )
+
+
+def confirm_import(client, preview, **extra):
+    return client.post(
+        reverse("admin:members_organization_process_import"),
+        {"job": preview.context["job"].pk, **extra},
+        follow=True,
     )
 
 
@@ -45,15 +56,12 @@ def test_import_previews_then_creates_members_with_their_places(secretariat_clie
     )
     preview = import_preview(secretariat_client, upload)
     assert preview.status_code == 200
-    assert "Kampot Fisherfolk Network" in preview.text
+    assert "New: 2" in preview.text
+    assert "Confirm the import" in preview.text
     assert not Organization.objects.filter(acronym="KFN").exists()  # preview only
 
-    confirm_form = preview.context["confirm_form"]
-    confirmed = secretariat_client.post(
-        reverse("admin:members_organization_process_import"),
-        confirm_form.initial,
-    )
-    assert confirmed.status_code == 302
+    confirmed = confirm_import(secretariat_client, preview)
+    assert "The import is finished." in confirmed.text
     kfn = Organization.objects.get(acronym="KFN")
     assert kfn.name_km == "បណ្តាញអ្នកនេសាទកំពត"
     assert set(kfn.provinces.values_list("name_en", flat=True)) == {"Kampot", "Kep"}
@@ -72,7 +80,8 @@ def test_import_with_a_bad_row_shows_row_errors_and_imports_nothing(
     )
     preview = import_preview(secretariat_client, upload)
     assert "Unknown province “Atlantis”" in preview.text
-    assert "confirm_form" not in preview.context or not preview.context["confirm_form"]
+    assert "Row 2: head_office_province: Unknown province “Atlantis”" in preview.text
+    assert "Confirm the import" not in preview.text
     assert not Organization.objects.filter(acronym__in=["GO", "BO"]).exists()
 
 

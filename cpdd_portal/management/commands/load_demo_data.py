@@ -32,6 +32,10 @@ class Command(BaseCommand):
             summary = members_demo.load(staff=staff, member=member)
             summary |= events_demo.load(staff=staff, member=member)
             summary |= casestudies_demo.load(staff=staff, member=member)
+            # What an older demo made up and this one no longer builds,
+            # once nothing links it any more.
+            events_demo.forget_stale()
+            members_demo.forget_stale(staff=staff)
         self.stdout.write(
             self.style.SUCCESS("Demo data loaded: ")
             + ", ".join(f"{count} {name}" for name, count in summary.items())

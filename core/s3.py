@@ -5,10 +5,10 @@ for S3 (MEDIA_S3_BUCKET) loads it."""
 from django.utils.deconstruct import deconstructible
 from storages.backends.s3 import S3Storage
 
-from .files import ServedByDjangoMixin
+from .files import NoPublicUrlMixin
 
 
 @deconstructible
-class PrivateS3Storage(ServedByDjangoMixin, S3Storage):
+class PrivateS3Storage(NoPublicUrlMixin, S3Storage):
     """S3 objects under a prefix the bucket does not serve publicly; the
     app streams them after its check and never hands out their S3 URLs."""
