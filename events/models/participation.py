@@ -13,12 +13,13 @@ from collections import Counter, defaultdict
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Count, F, OuterRef, Q, Subquery, Sum
-from django.db.models.functions import Coalesce, ExtractYear, Lower
+from django.db.models import Count, F, OuterRef, Q, Sum
+from django.db.models.functions import ExtractYear, Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.models import VersionedPart
+from core.subqueries import count_of, sum_of
 from members.models import Organization, Sex
 
 SEXES = Sex.values  # female, male, other
@@ -216,23 +217,14 @@ def attended_counts():
 def per_activity(sex):
     """Annotations for an Activity queryset: the typed figures and the
     attended registrations of `sex` of each activity, 0 without any."""
-    typed, attended = (
-        Coalesce(
-            Subquery(
-                rows.filter(activity=OuterRef("pk"))
-                .order_by()
-                .values("activity")
-                .annotate(n=aggregates[sex])
-                .values("n")
-            ),
-            0,
-        )
-        for rows, aggregates in (
-            (ParticipationFigure.objects, typed_sums()),
-            (Registration.objects.attended(), attended_counts()),
-        )
+    activity = OuterRef("pk")
+    return (
+        sum_of(ParticipationFigure.objects.filter(activity=activity), "activity", sex),
+        count_of(
+            Registration.objects.attended().filter(activity=activity, sex=sex),
+            "activity",
+        ),
     )
-    return typed, attended
 
 
 def _key(by):
