@@ -1,30 +1,26 @@
 """The donor report: activities and participants by sex, cut by project and period.
 
-Every number is a database aggregate. Typed figures and attended registrations
-are summed separately (so neither join multiplies the other) and added here.
+Every number is a database aggregate, participants counted by the rule of
+events.models.participation.
 The activities are a queryset, read a page (HTML) or a chunk (CSV, XLSX) at
 a time, their participants counted for the page or chunk in two grouped
 queries: the report of every year costs the same memory as that of a month.
 """
 
-from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from itertools import batched
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from modeltranslation.utils import (
-    build_localized_fieldname,
-    get_language,
-    resolution_order,
-)
 
 from core.exports import QUERY_CHUNK, write_csv, write_xlsx
+from core.localized import localized
 from core.models import Province
 from members.models import Sex
 
 from .models import Activity, ParticipationFigure, Registration, StakeholderGroup
+from .models.participation import attended_counts, people_by, typed_sums
 
 SEXES = Sex.values  # female, male, other
 # Long texts the report never shows, left in the database.
@@ -88,27 +84,9 @@ def _breakdown(activities, key, labels):
 
     for item in activities.order_by().values(key).annotate(n=Count("pk")):
         row(item[key]).activities = item["n"]
-    typed = (
-        ParticipationFigure.objects.filter(activity__in=activities)
-        .order_by()
-        .values(f"activity__{key}")
-        .annotate(**{sex: Sum(sex) for sex in SEXES})
-    )
-    for item in typed:
-        row(item[f"activity__{key}"]).add(item)
-    for item in _attended_by(activities, f"activity__{key}"):
-        row(item[f"activity__{key}"]).add(item)
+    for value, people in people_by(activities, key).items():
+        row(value).add(people)
     return sorted(rows.values(), key=lambda r: (-r.total, r.label))
-
-
-def _attended_by(activities, key):
-    return (
-        Registration.objects.attended()
-        .filter(activity__in=activities)
-        .order_by()
-        .values(key)
-        .annotate(**{sex: Count("pk", filter=Q(sex=sex)) for sex in SEXES})
-    )
 
 
 def _by_group(activities):
@@ -117,7 +95,7 @@ def _by_group(activities):
         ParticipationFigure.objects.filter(activity__in=activities)
         .order_by()
         .values("stakeholder_group")
-        .annotate(n=Count("activity", distinct=True), **{s: Sum(s) for s in SEXES})
+        .annotate(n=Count("activity", distinct=True), **typed_sums())
     )
     for item in typed:
         group = rows[item["stakeholder_group"]]
@@ -127,10 +105,7 @@ def _by_group(activities):
     attended = (
         Registration.objects.attended()
         .filter(activity__in=activities)
-        .aggregate(
-            n=Count("activity", distinct=True),
-            **{sex: Count("pk", filter=Q(sex=sex)) for sex in SEXES},
-        )
+        .aggregate(n=Count("activity", distinct=True), **attended_counts())
     )
     registered.activities = attended["n"]
     registered.add(attended)
@@ -169,40 +144,15 @@ def donor_report(*, project=None, start, end):
     )
 
 
-def participants_by_activity(ids):
-    """{activity id: Counter of people by sex} for the activities `ids`, as
-    with_participation() counts them (typed figures plus attended
-    registrations), in two grouped queries: cheaper over a whole report than
-    that annotation's subqueries for every row."""
-    people = defaultdict(Counter)
-    typed = (
-        ParticipationFigure.objects.filter(activity__in=ids)
-        .order_by()
-        .values("activity")
-        .annotate(**{sex: Sum(sex) for sex in SEXES})
-    )
-    for item in [*typed, *_attended_by(ids, "activity")]:
-        people[item["activity"]].update({sex: item[sex] or 0 for sex in SEXES})
-    return people
-
-
 def counted(activities):
     """`activities` (a list of them) with `female`, `male`, `other` and
     `total` set."""
-    people = participants_by_activity([activity.pk for activity in activities])
+    people = people_by([activity.pk for activity in activities], "pk")
     for activity in activities:
         for sex in SEXES:
             setattr(activity, sex, people[activity.pk][sex])
         activity.total = people[activity.pk].total()
     return activities
-
-
-def _localized(field):
-    """`field` in every language, most wanted first, for values_list()."""
-    return [
-        build_localized_fieldname(field, code)
-        for code in resolution_order(get_language())
-    ]
 
 
 def _sex_headers():
@@ -224,16 +174,16 @@ def activity_rows(report):
     ]
     # Plain values rather than models: a third of the time for 100,000 rows.
     names = [
-        _localized("title"),
-        _localized("province__name"),
-        ["project__acronym", *_localized("project__title")],
+        localized("title"),
+        localized("province__name"),
+        ["project__acronym", *localized("project__title")],
     ]
     values = report.activities.values_list(
         "pk", "starts_at", "kind", *(name for group in names for name in group)
     )
     kinds = {value: str(label) for value, label in Activity.Kind.choices}
     for chunk in batched(values.iterator(chunk_size=QUERY_CHUNK), QUERY_CHUNK):
-        people = participants_by_activity([row[0] for row in chunk])
+        people = people_by([row[0] for row in chunk], "pk")
         for pk, starts_at, kind, *texts in chunk:
             title, province, project = _first_texts(texts, names)
             counts = people[pk]

@@ -11,15 +11,17 @@ from .case_studies import (
     CaseStudyPhoto,
     RespondentGroup,
 )
+from .follow_up import figures_by_district, follow_up_by_district
 from .recommendations import (
+    LATEST_FIRST,
     ActionItem,
     ProgressUpdate,
     Recommendation,
     RecommendationStatus,
-    follow_up_by_district,
 )
 
 __all__ = [
+    "LATEST_FIRST",
     "RESERVED_SLUGS",
     "SEXES",
     "ActionItem",
@@ -29,5 +31,6 @@ __all__ = [
     "Recommendation",
     "RecommendationStatus",
     "RespondentGroup",
+    "figures_by_district",
     "follow_up_by_district",
 ]

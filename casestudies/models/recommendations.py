@@ -1,16 +1,14 @@
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
-from django.core.exceptions import EmptyResultSet
-from django.db import connection, models
+from django.db import models
 from django.db.models import OuterRef, Prefetch, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
-from core.figures import percent
-from core.models import District, Versioned, VersionedPart
+from core.models import Versioned, VersionedPart
 from members.models import Organization
 
 from .case_studies import CaseStudy
@@ -24,9 +22,28 @@ class RecommendationStatus(models.TextChoices):
     DROPPED = "dropped", _("Dropped")
 
 
-# A recommendation's progress updates, latest first: by date, then by when each
-# was recorded, then by pk. The latest gives the recommendation its status.
+# "The latest update", the one that gives a recommendation its status: the
+# latest by date, then by when it was recorded, then by pk. Every query that
+# looks for it orders by this (ProgressUpdateQuerySet), and so does the
+# progressupdate_latest index.
 LATEST_FIRST = ("-date", "-recorded_at", "-pk")
+
+
+class ProgressUpdateQuerySet(models.QuerySet):
+    def on(self, date):
+        """The updates dated `date` or before, of which the latest gives a
+        recommendation its status at that date; all of them without one."""
+        return self if date is None else self.filter(date__lte=date)
+
+    def latest_first(self):
+        return self.order_by(*LATEST_FIRST)
+
+    def latest_of_each(self):
+        """The latest update of each recommendation, in one ordered pass
+        over the progressupdate_latest index (DISTINCT ON)."""
+        return self.order_by("recommendation_id", *LATEST_FIRST).distinct(
+            "recommendation_id"
+        )
 
 
 class RecommendationQuerySet(models.QuerySet):
@@ -34,12 +51,15 @@ class RecommendationQuerySet(models.QuerySet):
         """Recommendations of published case studies."""
         return self.filter(case_study__in=CaseStudy.objects.published())
 
-    def with_status(self):
+    def with_status(self, on=None):
         """Annotate `current_status`, the status of the latest progress update
-        (by date, then by when it was recorded), "proposed" when there is none,
-        and `status_since`, that update's date."""
-        latest = ProgressUpdate.objects.filter(recommendation=OuterRef("pk")).order_by(
-            *LATEST_FIRST
+        ("proposed" when there is none), and `status_since`, that update's
+        date. With `on` (a date), the status at that date: the latest of the
+        updates dated that day or before."""
+        latest = (
+            ProgressUpdate.objects.on(on)
+            .filter(recommendation=OuterRef("pk"))
+            .latest_first()
         )
         return self.annotate(
             current_status=Coalesce(
@@ -62,9 +82,7 @@ class RecommendationQuerySet(models.QuerySet):
             .prefetch_related(
                 Prefetch(
                     "updates",
-                    queryset=ProgressUpdate.objects.order_by(
-                        "date", "recorded_at", "pk"
-                    ),
+                    queryset=ProgressUpdate.objects.latest_first().reverse(),
                 ),
                 Prefetch(
                     "action_items",
@@ -202,9 +220,11 @@ class ProgressUpdate(VersionedPart):
     )
     recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
 
+    objects = ProgressUpdateQuerySet.as_manager()
+
     class Meta:
-        ordering = ["-date", "-recorded_at", "-pk"]
-        get_latest_by = ["date", "recorded_at", "pk"]
+        ordering = list(LATEST_FIRST)
+        get_latest_by = [field.lstrip("-") for field in LATEST_FIRST]
         verbose_name = _("progress update")
         verbose_name_plural = _("progress updates")
         indexes = [
@@ -314,151 +334,3 @@ class ActionItem(VersionedPart, Versioned):
     def responsible(self):
         """Who is responsible, as one line of text."""
         return str(self.responsible_party or self.responsible_organization or "")
-
-
-# Each recommendation's latest progress update (status and date), for
-# follow_up_by_district: one pass over the progressupdate_latest index, in its
-# order, for a large scope; or one look-up in that index per recommendation.
-_LATEST_UPDATE_SCAN = """
-    LEFT JOIN (
-        SELECT DISTINCT ON (recommendation_id) recommendation_id, status, date
-        FROM casestudies_progressupdate
-        ORDER BY recommendation_id, date DESC, recorded_at DESC, id DESC
-    ) AS latest ON latest.recommendation_id = rec.pk"""
-_LATEST_UPDATE_LOOKUP = """
-    LEFT JOIN LATERAL (
-        SELECT status, date
-        FROM casestudies_progressupdate
-        WHERE recommendation_id = rec.pk
-        ORDER BY date DESC, recorded_at DESC, id DESC
-        LIMIT 1
-    ) AS latest ON TRUE"""
-# Overdue actions per recommendation, from {overdue} (the recommendation_id of
-# each overdue action): grouped in one pass, or counted per recommendation.
-_OVERDUE_SCAN = """
-    LEFT JOIN (
-        SELECT recommendation_id, COUNT(*) AS n
-        FROM ({overdue}) AS overdue_action
-        GROUP BY recommendation_id
-    ) AS overdue ON overdue.recommendation_id = rec.pk"""
-_OVERDUE_LOOKUP = """
-    LEFT JOIN LATERAL (
-        SELECT COUNT(*) AS n
-        FROM ({overdue}) AS overdue_action
-        WHERE overdue_action.recommendation_id = rec.pk
-    ) AS overdue ON TRUE"""
-
-
-def follow_up_by_district(recommendations, *, status=None, few=False):
-    """The districts of `recommendations` (a scope such as
-    `Recommendation.objects.public()`), as a list of District objects with
-    these figures from those rows alone: `case_study_count`,
-    `recommendation_count`, `<status>_count` for every status,
-    `implemented_percent` (rounded, of all recommendations), `overdue_actions`,
-    `last_update` (the date of the latest progress update), `has_examples`
-    (whether any of them comes from an example case study) and
-    `status_counts`, (status, label, count) for every status in order, the
-    label translated once into the active language rather than in each of
-    the tracker's thousand cells. With `status`, only districts with at least
-    one recommendation in that status.
-
-    Two queries whatever the number of rows: the figures, grouped by district,
-    then the districts themselves. The figures are SQL the ORM cannot write:
-    each recommendation is joined once to its latest update (the status that
-    with_status() annotates) and to its count of overdue actions, then grouped
-    by case study, then by district. Correlated subqueries in the aggregates
-    would look the status up once per status counted, and cost PostgreSQL a
-    second at 50,000 recommendations.
-
-    The scope's cost: by default the latest updates of all recommendations
-    come from one ordered pass over the progressupdate_latest index (tens of
-    milliseconds at 100,000 updates, whatever the scope); with `few` (one
-    province's or one district's recommendations, a few thousand at most),
-    each is looked up in that index, and its overdue actions in theirs:
-    cheaper for a small scope, dearer than the pass for all of them.
-    """
-    # Columns are referred to by name: modeltranslation orders those of
-    # values() as it sees fit (and selects every field when given only
-    # expressions).
-    scope = recommendations.order_by().values("pk", "case_study_id")
-    overdue = ActionItem.objects.overdue().order_by().values("recommendation_id")
-    try:
-        scope_sql, scope_params = scope.query.sql_with_params()
-        overdue_sql, overdue_params = overdue.query.sql_with_params()
-    except EmptyResultSet:  # a scope of nothing, such as .none()
-        return []
-    statuses = RecommendationStatus.values
-    counts = ",\n".join(
-        f"COUNT(*) FILTER (WHERE COALESCE(latest.status, %s) = %s) AS {value}_count"
-        for value in statuses
-    )
-    sums = ",\n".join(f"SUM({value}_count)::integer" for value in statuses)
-    latest_join = _LATEST_UPDATE_LOOKUP if few else _LATEST_UPDATE_SCAN
-    overdue_join = (_OVERDUE_LOOKUP if few else _OVERDUE_SCAN).format(
-        overdue=overdue_sql
-    )
-    # Only SQL is formatted in: fixed fragments and what the ORM compiled,
-    # whose values travel apart in the params, like the statuses'.
-    sql = f"""
-        SELECT
-            cs.district_id,
-            COUNT(*)::integer,
-            SUM(recommendation_count)::integer,
-            {sums},
-            SUM(overdue_actions)::integer,
-            MAX(last_update),
-            BOOL_OR(cs.is_example)
-        FROM (
-            SELECT
-                rec.case_study_id AS case_study_id,
-                COUNT(*) AS recommendation_count,
-                {counts},
-                COALESCE(SUM(overdue.n), 0) AS overdue_actions,
-                MAX(latest.date) AS last_update
-            FROM ({scope_sql}) AS rec
-            {latest_join}
-            {overdue_join}
-            GROUP BY rec.case_study_id
-        ) AS per_case_study
-        JOIN casestudies_casestudy AS cs ON cs.id = per_case_study.case_study_id
-        GROUP BY cs.district_id
-    """  # noqa: S608
-    proposed = RecommendationStatus.PROPOSED.value
-    params = [
-        *(param for value in statuses for param in (proposed, value)),
-        *scope_params,
-        *overdue_params,
-    ]
-    columns = [
-        "case_study_count",
-        "recommendation_count",
-        *(f"{value}_count" for value in statuses),
-        "overdue_actions",
-        "last_update",
-        "has_examples",
-    ]
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        figures = {
-            row[0]: dict(zip(columns, row[1:], strict=True))
-            for row in cursor.fetchall()
-        }
-    if status:
-        figures = {pk: row for pk, row in figures.items() if row[f"{status}_count"]}
-    districts = list(
-        District.objects.filter(pk__in=figures)
-        .select_related("province")
-        .order_by("code")
-    )
-    labels = [(value, str(label)) for value, label in RecommendationStatus.choices]
-    for district in districts:
-        for name, value in figures[district.pk].items():
-            setattr(district, name, value)
-        district.implemented_percent = percent(
-            district.implemented_count, district.recommendation_count
-        )
-        district.status_counts = [
-            (value, label, figures[district.pk][f"{value}_count"])
-            for value, label in labels
-        ]
-    return districts

@@ -3,19 +3,17 @@
 Everything is re-exported here; import from `events.models`.
 """
 
-from .activities import (
-    TYPED_GROUPS,
-    Activity,
-    ParticipationFigure,
-    Project,
-    Registration,
-    StakeholderGroup,
-    Visibility,
-    visible_q,
-)
+from .activities import Activity, Project, Visibility, visible_q
 from .agreements import Agreement
 from .attachments import ActivityDocument, ActivityPhoto
 from .news import NewsPost
+from .participation import (
+    TYPED_GROUPS,
+    ParticipationFigure,
+    Registration,
+    StakeholderGroup,
+    people_by,
+)
 
 __all__ = [
     "TYPED_GROUPS",
@@ -29,5 +27,6 @@ __all__ = [
     "Registration",
     "StakeholderGroup",
     "Visibility",
+    "people_by",
     "visible_q",
 ]

@@ -95,3 +95,33 @@ def make_followed_up_case_studies(count, *, start=0):
         ]
     )
     return case_studies
+
+
+def make_latest_update_ties(case_study, other):
+    """Four recommendations of `case_study` whose latest update is decided by
+    date, then by when it was recorded, then by pk (dropped, in progress,
+    implemented), and one never updated (proposed); one of `other`,
+    implemented."""
+    from datetime import date
+
+    from casestudies.models import ProgressUpdate
+    from tests.factories import ProgressUpdateFactory, RecommendationFactory
+
+    same_day = RecommendationFactory(case_study=case_study)
+    ProgressUpdateFactory(recommendation=same_day, status="implemented")
+    ProgressUpdateFactory(recommendation=same_day, status="dropped")
+    same_moment = RecommendationFactory(case_study=case_study)
+    first = ProgressUpdateFactory(recommendation=same_moment, status="dropped")
+    second = ProgressUpdateFactory(recommendation=same_moment, status="in_progress")
+    ProgressUpdate.objects.filter(pk=second.pk).update(recorded_at=first.recorded_at)
+    earlier_date = RecommendationFactory(case_study=case_study)
+    ProgressUpdateFactory(
+        recommendation=earlier_date, status="implemented", date=date(2022, 6, 1)
+    )
+    ProgressUpdateFactory(
+        recommendation=earlier_date, status="endorsed", date=date(2021, 6, 1)
+    )
+    RecommendationFactory(case_study=case_study)  # no update: proposed
+    ProgressUpdateFactory(
+        recommendation=RecommendationFactory(case_study=other), status="implemented"
+    )

@@ -12,10 +12,11 @@ from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 
-from casestudies.models import CaseStudy, ProgressUpdate, Recommendation
+from casestudies.models import CaseStudy, Recommendation
 from core.models import District, Province
 from events.models import Activity
 from members.models import Organization
+from tests.casestudies.conftest import make_latest_update_ties
 from tests.factories import (
     ActivityFactory,
     CaseStudyFactory,
@@ -704,25 +705,8 @@ def test_statuses_are_those_of_the_latest_progress_update(client):
     pick the one RecommendationQuerySet.with_status() picks, ties included:
     by date, then by when it was recorded, then by pk."""
     case_study = CaseStudyFactory()
-    same_day = RecommendationFactory(case_study=case_study)
-    ProgressUpdateFactory(recommendation=same_day, status="implemented")
-    ProgressUpdateFactory(recommendation=same_day, status="dropped")
-    same_moment = RecommendationFactory(case_study=case_study)
-    first = ProgressUpdateFactory(recommendation=same_moment, status="dropped")
-    second = ProgressUpdateFactory(recommendation=same_moment, status="in_progress")
-    ProgressUpdate.objects.filter(pk=second.pk).update(recorded_at=first.recorded_at)
-    earlier_date = RecommendationFactory(case_study=case_study)
-    ProgressUpdateFactory(
-        recommendation=earlier_date, status="implemented", date=date(2022, 6, 1)
-    )
-    ProgressUpdateFactory(
-        recommendation=earlier_date, status="endorsed", date=date(2021, 6, 1)
-    )
-    RecommendationFactory(case_study=case_study)  # no update: proposed
-    other_district = CaseStudyFactory(district=District.objects.get(code="1710"))
-    ProgressUpdateFactory(
-        recommendation=RecommendationFactory(case_study=other_district),
-        status="implemented",
+    make_latest_update_ties(
+        case_study, CaseStudyFactory(district=District.objects.get(code="1710"))
     )
     expected = defaultdict(Counter)
     for recommendation in Recommendation.objects.with_status().select_related(

@@ -101,7 +101,7 @@ def test_report_totals_equal_the_sum_of_the_activities(secretariat_client, proje
         "male": 1,
         "other": 0,
     }
-    assert '<td class="number">38</td>' in response.text
+    assert '<td class="num">38</td>' in response.text
 
 
 def test_report_of_all_projects_includes_activities_of_no_project(
