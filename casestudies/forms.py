@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.images import SafeImageField
+from core.forms import SafeImageField
 
 from .models import CaseStudyPhoto, ProgressUpdate, RespondentGroup
 

@@ -32,6 +32,8 @@ from django.utils import formats, timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext
 
+from .images import ACCEPT_ATTRIBUTE, clean_image_upload
+
 
 class FormRenderer(BaseRenderer):
     """Form templates from `templates/jinja2/` (the site's overrides), then
@@ -294,3 +296,30 @@ class VersionedInlineFormSet(forms.BaseInlineFormSet):
             if pk not in submitted
         )
         return lines
+
+
+class SafeImageField(forms.ImageField):
+    """An image form field whose cleaned value is a re-encoded `ContentFile`.
+
+    Use it for every image upload, e.g. `field_classes = {"logo": SafeImageField}`
+    in a ModelForm; the model's `ResponsiveImageField` does the rest.
+    """
+
+    def __init__(self, **kwargs):
+        # The upload's own name is replaced, so its length does not matter.
+        kwargs.pop("max_length", None)
+        super().__init__(**kwargs)
+
+    def to_python(self, data):
+        # Skip ImageField.to_python: it decodes the upload with Pillow before
+        # any size limit applies. clean_image_upload does all of its checks.
+        upload = super(forms.ImageField, self).to_python(data)
+        if upload is None:
+            return None
+        return clean_image_upload(upload).as_content_file()
+
+    def widget_attrs(self, widget):
+        attrs = super().widget_attrs(widget)
+        if "accept" in attrs:
+            attrs["accept"] = ACCEPT_ATTRIBUTE
+        return attrs

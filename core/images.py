@@ -1,6 +1,7 @@
 """Image uploads: checked, re-encoded without metadata, and rendered responsively.
 
-Every app takes images through `SafeImageField` (or `clean_image_upload`) and
+Every app takes images through `core.forms.SafeImageField` (or
+`clean_image_upload`) and
 stores them in a `ResponsiveImageField`, which writes the renditions with the
 image and deletes both once the record lets go of them. The stored name records
 the image's width (`school-visit-k3j9x2mq.w2400.jpg`), so `image_srcset()` can
@@ -17,7 +18,6 @@ import re
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from django import forms
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
@@ -381,33 +381,6 @@ def image_srcset(field_file):
         f"{url_of(name)} {width}w"
         for width, name in sorted(rendition_names(field_file.name).items())
     )
-
-
-class SafeImageField(forms.ImageField):
-    """An image form field whose cleaned value is a re-encoded `ContentFile`.
-
-    Use it for every image upload, e.g. `field_classes = {"logo": SafeImageField}`
-    in a ModelForm; the model's `ResponsiveImageField` does the rest.
-    """
-
-    def __init__(self, **kwargs):
-        # The upload's own name is replaced, so its length does not matter.
-        kwargs.pop("max_length", None)
-        super().__init__(**kwargs)
-
-    def to_python(self, data):
-        # Skip ImageField.to_python: it decodes the upload with Pillow before
-        # any size limit applies. clean_image_upload does all of its checks.
-        upload = super(forms.ImageField, self).to_python(data)
-        if upload is None:
-            return None
-        return clean_image_upload(upload).as_content_file()
-
-    def widget_attrs(self, widget):
-        attrs = super().widget_attrs(widget)
-        if "accept" in attrs:
-            attrs["accept"] = ACCEPT_ATTRIBUTE
-        return attrs
 
 
 class ResponsiveImageFieldFile(ImageFieldFile):

@@ -2,8 +2,7 @@ from django import forms
 from django.contrib.auth import get_user_model, password_validation
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import VersionedInlineFormSet, VersionedModelForm
-from core.images import SafeImageField
+from core.forms import SafeImageField, VersionedInlineFormSet, VersionedModelForm
 from core.models import Province, Theme
 
 from .models import Contact, MembershipApplication, Organization

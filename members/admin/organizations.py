@@ -216,7 +216,7 @@ class OrganizationAdmin(
 
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)
-        from core.images import SafeImageField
+        from core.forms import SafeImageField
 
         form.base_fields["logo"] = SafeImageField(
             required=False,

@@ -14,8 +14,8 @@ from django.db.models.fields.files import FieldFile
 from django.template import Context, Template
 from PIL import Image, ImageCms, PngImagePlugin
 
+from core.forms import SafeImageField
 from core.images import (
-    SafeImageField,
     clean_image_upload,
     delete_image_and_renditions,
     image_srcset,
