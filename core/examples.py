@@ -5,7 +5,7 @@ carries a banner while any exists."""
 
 from django.apps import apps
 from django.core.cache import cache
-from django.db import models
+from django.db import models, transaction
 from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext
@@ -55,6 +55,9 @@ def _store(value):
 def _forget():
     _known.pop("value", None)
     cache.delete(FLAG_KEY)
+    # Answer again once the change is committed, for every process: one that
+    # kept its own last answer would otherwise show it until the cache lost it.
+    transaction.on_commit(lambda: _store(_any_example()))
 
 
 def site_has_examples():
